@@ -1,0 +1,148 @@
+"""Questionnaires, questions, options, and anonymous responses."""
+
+from datetime import date
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from facilitator.extensions import db
+from facilitator.timeutils import utctoday
+
+
+class Questionnaire(db.Model):
+    __tablename__ = "questionnaires"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    questions: Mapped[list["Question"]] = relationship(
+        back_populates="questionnaire",
+        order_by="Question.position",
+        cascade="all, delete-orphan",
+    )
+
+    def __repr__(self) -> str:
+        return f"<Questionnaire {self.id}>"
+
+
+class Question(db.Model):
+    __tablename__ = "questions"
+    __table_args__ = (
+        UniqueConstraint("questionnaire_id", "code"),
+        CheckConstraint(
+            "min_value IS NULL OR max_value IS NULL OR min_value <= max_value",
+            name="min_le_max",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    questionnaire_id: Mapped[int] = mapped_column(
+        ForeignKey("questionnaires.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    # Stable code ("Q1", "Q2"...) used in exports and to merge languages and waves.
+    code: Mapped[str] = mapped_column(String(40))
+    qtype: Mapped[str] = mapped_column(String(30))
+    label: Mapped[str] = mapped_column(Text)
+    help_text: Mapped[str] = mapped_column(Text, default="")
+    # Optional heading shown above the question (a theme of the questionnaire).
+    section: Mapped[str] = mapped_column(String(200), default="")
+    required: Mapped[bool] = mapped_column(default=False)
+    min_value: Mapped[float | None] = mapped_column(Float)
+    max_value: Mapped[float | None] = mapped_column(Float)
+
+    questionnaire: Mapped[Questionnaire] = relationship(back_populates="questions")
+    options: Mapped[list["Option"]] = relationship(
+        back_populates="question",
+        order_by="Option.position",
+        cascade="all, delete-orphan",
+    )
+
+    @property
+    def type(self):
+        """The question type object from the registry."""
+        from surveys.fields import get_question_type
+
+        return get_question_type(self.qtype)
+
+    def __repr__(self) -> str:
+        return f"<Question {self.id} {self.code} {self.qtype}>"
+
+
+class Option(db.Model):
+    __tablename__ = "options"
+    __table_args__ = (UniqueConstraint("question_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    # Stable code: answers store it, so renaming or translating keeps results.
+    code: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(300))
+
+    question: Mapped[Question] = relationship(back_populates="options")
+
+    def __repr__(self) -> str:
+        return f"<Option {self.question_id}:{self.code}>"
+
+
+class Response(db.Model):
+    """One anonymous submission: no name, no address, no time finer than the day."""
+
+    __tablename__ = "responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    questionnaire_id: Mapped[int] = mapped_column(
+        ForeignKey("questionnaires.id", ondelete="CASCADE"), index=True
+    )
+    submitted_on: Mapped[date] = mapped_column(Date, default=utctoday)
+    # Breakdown dimensions as strings, e.g. {"session": "4", "wave": "point_zero",
+    # "territory": "2", "group": "7"}: the caller decides what they mean.
+    dimensions: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+
+    answers: Mapped[list["Answer"]] = relationship(
+        back_populates="response", cascade="all, delete-orphan"
+    )
+
+    def __repr__(self) -> str:
+        return f"<Response {self.id}>"
+
+
+class Answer(db.Model):
+    """One value of a response: an option code, a number or a text."""
+
+    __tablename__ = "answers"
+    __table_args__ = (
+        Index("ix_answers_question_option", "question_id", "option_code"),
+        CheckConstraint(
+            "option_code IS NOT NULL OR number IS NOT NULL OR text IS NOT NULL",
+            name="has_value",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("responses.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE")
+    )
+    option_code: Mapped[str | None] = mapped_column(String(40))
+    number: Mapped[float | None] = mapped_column(Float)
+    text: Mapped[str | None] = mapped_column(Text)
+
+    response: Mapped[Response] = relationship(back_populates="answers")
+
+    def __repr__(self) -> str:
+        return f"<Answer {self.response_id}:{self.question_id}>"

@@ -1,0 +1,1 @@
+"""Workshops: territories, actor groups, sessions, the participant flow, results."""

@@ -1,0 +1,1 @@
+"""Facilitator dashboard and workshop set-up: territories, actor groups, settings."""

@@ -1,0 +1,1 @@
+"""The participant flow: join by code or QR, answer anonymously, thank-you."""

@@ -1,0 +1,1 @@
+"""The questionnaire editor of a workshop."""

@@ -1,0 +1,3 @@
+from flask import Blueprint
+
+bp = Blueprint("questionnaire", __name__)

@@ -1,0 +1,1 @@
+"""Sessions (séances): join codes, QR codes, posters, open and close."""
