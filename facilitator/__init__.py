@@ -31,6 +31,8 @@ def _load_config(app: Flask, test_config: dict | None) -> None:
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
+        if os.environ.get("PUBLIC_URL"):
+            app.config["PUBLIC_URL"] = os.environ["PUBLIC_URL"]
         app.config.from_prefixed_env()
     else:
         app.config.from_mapping(test_config)
