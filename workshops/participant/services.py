@@ -1,0 +1,73 @@
+"""Recording a participant's answers, at most once per browser and session."""
+
+import hashlib
+import re
+import secrets
+
+from sqlalchemy import select
+
+from facilitator.extensions import db
+from surveys.models import Response
+from surveys.responses import record_response
+from workshops.models import Participation, WorkshopSession
+
+_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+
+
+def new_participant_token() -> str:
+    """A random token identifying this browser to itself, never to us."""
+    return secrets.token_urlsafe(32)
+
+
+def is_valid_token(token: str | None) -> bool:
+    return bool(token) and _TOKEN_RE.match(token) is not None
+
+
+def participation_hash(session: WorkshopSession, token: str) -> str:
+    """What is stored of the token: a hash that differs for every session."""
+    return hashlib.sha256(f"{session.id}:{token}".encode()).hexdigest()
+
+
+def has_answered(session: WorkshopSession, token: str | None) -> bool:
+    """Whether the browser holding ``token`` has already answered the session."""
+    if not is_valid_token(token):
+        return False
+    found = db.session.execute(
+        select(Participation.session_id).where(
+            Participation.session_id == session.id,
+            Participation.token_hash == participation_hash(session, token),
+        )
+    ).first()
+    return found is not None
+
+
+def response_dimensions(
+    session: WorkshopSession, territory_id: int, group_id: int
+) -> dict[str, str]:
+    """The breakdown dimensions every response of a session carries."""
+    return {
+        "session": str(session.id),
+        "wave": session.wave or "",
+        "territory": str(territory_id),
+        "group": str(group_id),
+    }
+
+
+def submit_answers(session: WorkshopSession, form, token: str) -> Response | None:
+    """Record a validated answer form once; None when this browser already answered.
+
+    The participation (hashed token) and the response are written in the same
+    transaction but carry nothing that links one to the other.
+    """
+    if has_answered(session, token):
+        return None
+    territory_id = session.territory_id or form.territory.data
+    dimensions = response_dimensions(session, territory_id, form.group.data)
+    response = record_response(session.workshop.questionnaire, dimensions, form.data)
+    db.session.add(
+        Participation(
+            session_id=session.id, token_hash=participation_hash(session, token)
+        )
+    )
+    db.session.flush()
+    return response
