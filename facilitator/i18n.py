@@ -1,6 +1,15 @@
 """Interface language: French by default, English on request."""
 
-from flask import Blueprint, Flask, current_app, redirect, request, session, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    current_app,
+    has_request_context,
+    redirect,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import get_locale
 
 from facilitator.forms import LanguageForm
@@ -12,7 +21,7 @@ bp = Blueprint("i18n", __name__)
 def select_locale() -> str:
     """The language chosen in this browser, else French."""
     languages = current_app.config["LANGUAGES"]
-    chosen = session.get("lang")
+    chosen = session.get("lang") if has_request_context() else None
     if chosen in languages:
         return chosen
     return current_app.config["BABEL_DEFAULT_LOCALE"]
