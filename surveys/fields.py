@@ -5,6 +5,7 @@ normalised into ``AnswerValue`` rows, and how its answers are summarised
 (a distribution over option codes, and/or a mean and median).
 """
 
+import math
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
@@ -16,8 +17,10 @@ from wtforms import (
     TextAreaField,
     widgets,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.fields.core import UnboundField
 from wtforms.validators import (
+    DataRequired,
     InputRequired,
     Length,
     NumberRange,
@@ -95,12 +98,19 @@ def question_types() -> list[QuestionType]:
     return list(_REGISTRY.values())
 
 
+def _select_choices(pairs: list[tuple[str, str]]) -> list[SelectChoice]:
+    # WTForms deprecates (value, label) tuples as field choices.
+    return [SelectChoice(value=code, label=label) for code, label in pairs]
+
+
 class _ChoiceField(RadioField):
     """A radio field whose empty answer is allowed when the question is optional."""
 
     def pre_validate(self, form) -> None:
         if self.data in (None, "", "None"):
             self.data = None
+            # Posting "None" must not count as an answer to a required question.
+            self.raw_data = []
             return
         super().pre_validate(form)
 
@@ -116,7 +126,7 @@ class SingleChoice(QuestionType):
         return _ChoiceField(
             question.label,
             description=question.help_text,
-            choices=self.choices(question),
+            choices=_select_choices(self.choices(question)),
             validators=self._presence_validators(question),
             validate_choice=True,
         )
@@ -149,7 +159,7 @@ class MultipleChoice(QuestionType):
         return _CheckboxesField(
             question.label,
             description=question.help_text,
-            choices=self.choices(question),
+            choices=_select_choices(self.choices(question)),
             validators=validators,
         )
 
@@ -178,7 +188,7 @@ class _ScaleType(QuestionType):
         return _ChoiceField(
             question.label,
             description=question.help_text,
-            choices=self.choices(question),
+            choices=_select_choices(self.choices(question)),
             validators=self._presence_validators(question),
             validate_choice=True,
         )
@@ -226,6 +236,9 @@ class LocaleNumberField(StringField):
             return
         try:
             self.data = float(self.raw_text.replace(" ", "").replace(",", "."))
+            # "nan", "inf" and huge values parse as floats but are not answers.
+            if not math.isfinite(self.data):
+                raise ValueError(self.raw_text)
         except ValueError:
             self.data = None
             raise ValueError(
@@ -310,6 +323,12 @@ class _TextType(QuestionType):
 
     def choices(self, question) -> list[tuple[str, str]]:
         return []
+
+    def _presence_validators(self, question) -> list:
+        # Checked after stripping: only spaces is no answer.
+        if question.required:
+            return [DataRequired(message=REQUIRED_MESSAGE)]
+        return [Optional()]
 
     def make_field(self, question) -> UnboundField:
         validators = self._presence_validators(question) + [
