@@ -1,7 +1,16 @@
 """Workshop commands: load the demo, export a workbook."""
 
+from pathlib import Path
+
 import click
+from flask import current_app
 from flask.cli import with_appcontext
+
+from facilitator.extensions import db
+from facilitator.timeutils import utctoday
+from workshops.models import Workshop
+from workshops.results.export import build_workbook
+from workshops.results.queries import ResultFilters
 
 
 @click.command("load-demo")
@@ -16,3 +25,11 @@ def load_demo_command() -> None:
 @with_appcontext
 def export_xlsx_command(workshop_id: int, path: str) -> None:
     """Write a workshop's results workbook to PATH."""
+    workshop = db.session.get(Workshop, workshop_id)
+    if workshop is None:
+        raise click.ClickException(f"Aucun atelier n'a l'identifiant {workshop_id}.")
+    # Labels are translated in the language of a request: the default one here.
+    with current_app.test_request_context():
+        data, results = build_workbook(workshop, ResultFilters(), utctoday())
+    Path(path).write_bytes(data)
+    click.echo(f"{path} : {results.response_count} réponses")

@@ -1,15 +1,74 @@
-"""Placeholder routes, replaced by the feature's real views."""
+"""The results page of a workshop and its Excel export."""
 
-from flask import Blueprint, abort
+import io
+import logging
+
+from flask import Blueprint, abort, render_template, send_file, url_for
+from flask_login import current_user, login_required
+
+from facilitator.timeutils import utctoday
+from workshops.models import Workshop
+from workshops.queries import count_responses, get_owned_workshop_or_404
+from workshops.results.export import XLSX_MIMETYPE, build_workbook, export_filename
+from workshops.results.formatting import format_cell
+from workshops.results.forms import ResultsFilterForm
+from workshops.results.queries import ResultFilters, find_filters, workshop_results
+
+logger = logging.getLogger(__name__)
 
 bp = Blueprint("results", __name__)
 
 
+@bp.context_processor
+def inject_formatting() -> dict:
+    return {"format_cell": format_cell}
+
+
 @bp.route("/workshops/<int:workshop_id>/results", methods=["GET"])
-def show_results(**kwargs):
-    abort(501)
+@login_required
+def show_results(workshop_id: int):
+    workshop = get_owned_workshop_or_404(workshop_id)
+    form, filters = _bind_filters(workshop)
+    return render_template(
+        "workshops/results/show.html",
+        workshop=workshop,
+        form=form,
+        results=workshop_results(workshop, filters),
+        total_responses=count_responses(workshop),
+        export_url=url_for(
+            "results.export_results_xlsx",
+            workshop_id=workshop.id,
+            **filters.query_args(),
+        ),
+    )
 
 
 @bp.route("/workshops/<int:workshop_id>/results.xlsx", methods=["GET"])
-def export_results_xlsx(**kwargs):
-    abort(501)
+@login_required
+def export_results_xlsx(workshop_id: int):
+    workshop = get_owned_workshop_or_404(workshop_id)
+    _form, filters = _bind_filters(workshop)
+    today = utctoday()
+    data, results = build_workbook(workshop, filters, today)
+    logger.info(
+        "Facilitator %s exported workshop %s results (%s responses)",
+        current_user.id,
+        workshop.id,
+        results.response_count,
+    )
+    response = send_file(
+        io.BytesIO(data),
+        mimetype=XLSX_MIMETYPE,
+        as_attachment=True,
+        download_name=export_filename(workshop, today),
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _bind_filters(workshop: Workshop) -> tuple[ResultsFilterForm, ResultFilters]:
+    """The filter form and what it selects; an unknown session or wave is a 404."""
+    form = ResultsFilterForm(workshop)
+    if not form.validate():
+        abort(404)
+    return form, find_filters(workshop, form.session.data, form.wave.data)

@@ -1,0 +1,229 @@
+"""Comparison tables of a questionnaire's answers, by breakdown dimensions."""
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from surveys.aggregation import loading
+from surveys.aggregation.columns import (
+    build_columns,
+    dimension_values,
+    map_unlisted,
+    rollup,
+)
+from surveys.aggregation.model import (
+    HIDDEN,
+    ROW_LABELS,
+    Cell,
+    Column,
+    ColumnKind,
+    Dimension,
+    QuestionResult,
+    Results,
+    Row,
+    RowKind,
+    TextGroup,
+)
+from surveys.aggregation.suppression import hidden_keys
+from surveys.models import Question, Questionnaire
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """Every count of the filtered responses, keyed by (..., *column.key)."""
+
+    responses: dict[tuple, int]
+    respondents: dict[tuple, int]
+    options: dict[tuple, int]
+    codes: dict[int, set[str]]
+    stats: dict[tuple, tuple[float, float]]
+    texts: dict[tuple, list[str]]
+
+
+def aggregate(
+    questionnaire: Questionnaire,
+    dimensions: Sequence[Dimension],
+    filters: Mapping[str, str] | None = None,
+    threshold: int = 1,
+) -> Results:
+    """Every question's table over the cells of ``dimensions``, small cells hidden."""
+    filters = dict(filters or {})
+    keys = [dimension.key for dimension in dimensions]
+    dim_columns = loading.dimension_columns(keys)
+    raw_responses = loading.response_counts(questionnaire.id, filters, keys)
+    values = dimension_values(dimensions, raw_responses, dim_columns)
+    columns = build_columns(dimensions, values)
+
+    def load(reader) -> pd.DataFrame:
+        frame = (
+            raw_responses if reader is None else reader(questionnaire.id, filters, keys)
+        )
+        return map_unlisted(frame, dim_columns, values)
+
+    def roll(frame: pd.DataFrame, by: list[str], value: str) -> dict[tuple, int]:
+        return rollup(frame, columns, dim_columns, by, value)
+
+    options = load(loading.option_counts)
+    figures = _Figures(
+        responses=roll(load(None), [], "responses"),
+        respondents=roll(
+            load(loading.respondent_counts), ["question_id"], "respondents"
+        ),
+        options=roll(options, ["question_id", "option_code"], "count"),
+        codes=_codes_by_question(options),
+        stats=_number_stats(
+            roll(load(loading.number_counts), ["question_id", "number"], "count")
+        ),
+        texts=_texts_by_cell(load(loading.texts)),
+    )
+    questions = tuple(
+        _question_result(question, columns, figures, threshold)
+        for question in questionnaire.questions
+    )
+    total = int(raw_responses["responses"].sum()) if not raw_responses.empty else 0
+    return Results(tuple(columns), questions, total, threshold)
+
+
+def _question_result(
+    question: Question, columns: list[Column], figures: _Figures, threshold: int
+) -> QuestionResult:
+    qtype = question.type
+    n = {
+        column.key: int(figures.respondents.get((question.id, *column.key), 0))
+        for column in columns
+    }
+    hidden = hidden_keys(columns, n, threshold)
+
+    def cells(make) -> tuple[Cell, ...]:
+        return tuple(
+            HIDDEN if column.key in hidden else make(column.key) for column in columns
+        )
+
+    rows = []
+    if qtype.has_distribution:
+        for code, label in _categories(question, figures):
+            rows.append(
+                Row(
+                    RowKind.OPTION,
+                    label,
+                    cells(
+                        lambda key, code=code: _option_cell(
+                            question, code, key, n, figures
+                        )
+                    ),
+                    code,
+                )
+            )
+    if qtype.is_numeric:
+        for kind, index in ((RowKind.MEAN, 0), (RowKind.MEDIAN, 1)):
+            rows.append(
+                Row(
+                    kind,
+                    str(ROW_LABELS[kind]),
+                    cells(lambda key, i=index: _stat_cell(question, key, i, figures)),
+                )
+            )
+    rows.append(
+        Row(
+            RowKind.RESPONDENTS,
+            str(ROW_LABELS[RowKind.RESPONDENTS]),
+            cells(lambda key: Cell(count=n[key])),
+        )
+    )
+    rows.append(
+        Row(
+            RowKind.NO_ANSWER,
+            str(ROW_LABELS[RowKind.NO_ANSWER]),
+            cells(lambda key: Cell(count=int(figures.responses.get(key, 0)) - n[key])),
+        )
+    )
+    texts = _text_groups(question, columns, hidden, figures) if qtype.is_text else ()
+    return QuestionResult(
+        question_id=question.id,
+        code=question.code,
+        label=question.label,
+        type_label=str(qtype.label),
+        section=question.section,
+        rows=tuple(rows),
+        texts=texts,
+    )
+
+
+def _categories(question: Question, figures: _Figures) -> list[tuple[str, str]]:
+    """The type's categories, then codes answered but no longer offered."""
+    categories = [(code, str(label)) for code, label in question.type.choices(question)]
+    offered = {code for code, _label in categories}
+    extra = sorted(figures.codes.get(question.id, set()) - offered)
+    return categories + [(code, code) for code in extra]
+
+
+def _option_cell(
+    question: Question, code: str, key: tuple, n: dict, figures: _Figures
+) -> Cell:
+    count = int(figures.options.get((question.id, code, *key), 0))
+    share = count / n[key] if n[key] else None
+    return Cell(count=count, share=share)
+
+
+def _stat_cell(question: Question, key: tuple, index: int, figures: _Figures) -> Cell:
+    stats = figures.stats.get((question.id, *key))
+    return Cell(value=None if stats is None else stats[index])
+
+
+def _text_groups(
+    question: Question, columns: list[Column], hidden: set[tuple], figures: _Figures
+) -> tuple[TextGroup, ...]:
+    """One group per breakdown cell, texts sorted alphabetically, never by time."""
+    groups = []
+    for column in columns:
+        if column.kind is not ColumnKind.CELL:
+            continue
+        if column.key in hidden:
+            groups.append(TextGroup(column, hidden=True))
+            continue
+        texts = figures.texts.get((question.id, *column.key), [])
+        groups.append(TextGroup(column, False, tuple(sorted(texts, key=collation_key))))
+    return tuple(groups)
+
+
+def collation_key(text: str) -> tuple[str, str]:
+    """Alphabetical order ignoring case and accents ("élus" next to "elus")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    base = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return (base.casefold(), text)
+
+
+def _codes_by_question(options: pd.DataFrame) -> dict[int, set[str]]:
+    codes: dict[int, set[str]] = defaultdict(set)
+    for question_id, code in zip(
+        options["question_id"], options["option_code"], strict=True
+    ):
+        codes[int(question_id)].add(str(code))
+    return codes
+
+
+def _number_stats(counts: dict[tuple, int]) -> dict[tuple, tuple[float, float]]:
+    """Mean and median per (question_id, *column key), from value counts."""
+    values: dict[tuple, list[tuple[float, int]]] = defaultdict(list)
+    for (question_id, number, *key), count in counts.items():
+        values[(question_id, *key)].append((float(number), int(count)))
+    stats = {}
+    for group, pairs in values.items():
+        numbers = np.array([number for number, _count in pairs])
+        weights = np.array([count for _number, count in pairs])
+        mean = float(np.average(numbers, weights=weights))
+        median = float(np.median(np.repeat(numbers, weights)))
+        stats[group] = (mean, median)
+    return stats
+
+
+def _texts_by_cell(frame: pd.DataFrame) -> dict[tuple, list[str]]:
+    texts: dict[tuple, list[str]] = defaultdict(list)
+    for row in frame.itertuples(index=False):
+        question_id, *key, text = row
+        texts[(int(question_id), *key)].append(text)
+    return texts

@@ -1,0 +1,85 @@
+"""Reads of the results page: the workshop's breakdown and its filters."""
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+
+from surveys.aggregation import Dimension, Results, aggregate
+from workshops.labels import wave_label
+from workshops.models import Workshop, WorkshopSession
+
+
+@dataclass(frozen=True)
+class ResultFilters:
+    """Which responses the tables count: one session and/or one wave, or all."""
+
+    session: WorkshopSession | None = None
+    wave: str = ""
+
+    def dimensions(self) -> dict[str, str]:
+        """The filters as response dimensions, e.g. {"session": "4"}."""
+        filters = {}
+        if self.session is not None:
+            filters["session"] = str(self.session.id)
+        if self.wave:
+            filters["wave"] = self.wave
+        return filters
+
+    def query_args(self) -> dict[str, str]:
+        """The filters as URL parameters, to keep them in links."""
+        args = {}
+        if self.session is not None:
+            args["session"] = str(self.session.id)
+        if self.wave:
+            args["wave"] = self.wave
+        return args
+
+    def describe(self) -> str:
+        """The filters in words, for the workbook."""
+        parts = []
+        if self.session is not None:
+            parts.append(_("Séance : %(label)s", label=self.session.label))
+        if self.wave:
+            parts.append(_("Vague : %(wave)s", wave=wave_label(self.wave)))
+        return " ; ".join(parts) or _("Aucun (toutes les réponses)")
+
+
+def present_waves(workshop: Workshop) -> list[str]:
+    """The waves of the workshop's sessions, in session order, without repeats."""
+    return list(dict.fromkeys(s.wave for s in workshop.sessions if s.wave))
+
+
+def find_filters(workshop: Workshop, session_id: str, wave: str) -> ResultFilters:
+    """Filters from validated form values ("" means all)."""
+    session = next((s for s in workshop.sessions if str(s.id) == session_id), None)
+    return ResultFilters(session=session, wave=wave or "")
+
+
+def result_dimensions(workshop: Workshop) -> tuple[Dimension, Dimension]:
+    """Columns by territory x actor group; ids as strings are the values."""
+    return (
+        Dimension(
+            key="territory",
+            label=_("Territoire"),
+            values=tuple((str(t.id), t.name) for t in workshop.territories),
+            total_label=_("Total par territoire"),
+            other_label=_("Inconnu"),
+        ),
+        Dimension(
+            key="group",
+            label=_("Collège d’acteurs"),
+            values=tuple((str(g.id), g.name) for g in workshop.actor_groups),
+            total_label=_("Total par collège"),
+            other_label=_("Inconnu"),
+        ),
+    )
+
+
+def workshop_results(workshop: Workshop, filters: ResultFilters) -> Results:
+    """The comparison tables of a workshop, with its anonymity threshold."""
+    return aggregate(
+        workshop.questionnaire,
+        result_dimensions(workshop),
+        filters.dimensions(),
+        threshold=workshop.anonymity_threshold,
+    )
