@@ -76,14 +76,19 @@ class SheetNames:
     def add(self, wanted: str) -> str:
         base = " ".join(_FORBIDDEN_IN_SHEET_NAMES.sub(" ", wanted).split())
         base = base.strip("'") or "Feuille"
-        name = base[:SHEET_NAME_MAX].rstrip()
+        name = _cut(base, SHEET_NAME_MAX)
         number = 1
         while name.casefold() in self._taken:
             number += 1
             suffix = f" ({number})"
-            name = base[: SHEET_NAME_MAX - len(suffix)].rstrip() + suffix
+            name = _cut(base, SHEET_NAME_MAX - len(suffix)) + suffix
         self._taken.add(name.casefold())
         return name
+
+
+def _cut(text: str, length: int) -> str:
+    """Shorten without leaving a trailing space or apostrophe (Excel refuses it)."""
+    return text[:length].rstrip(" '")
 
 
 def _formats(workbook) -> dict:

@@ -1,5 +1,6 @@
 """Workshop commands: load the demo, export a workbook."""
 
+import os
 from pathlib import Path
 
 import click
@@ -8,6 +9,7 @@ from flask.cli import with_appcontext
 
 from facilitator.extensions import db
 from facilitator.timeutils import utctoday
+from workshops.demo import DEMO_EMAIL, load_demo
 from workshops.models import Workshop
 from workshops.results.export import build_workbook
 from workshops.results.queries import ResultFilters
@@ -17,6 +19,15 @@ from workshops.results.queries import ResultFilters
 @with_appcontext
 def load_demo_command() -> None:
     """Load the demo workshop if it is not there yet."""
+    result = load_demo(current_app, password=os.environ.get("DEMO_PASSWORD") or None)
+    db.session.commit()
+    if result.created:
+        click.echo("Atelier de démonstration chargé (Savoie × Bignona).")
+    else:
+        click.echo("Atelier de démonstration déjà présent.")
+    click.echo(
+        f"Connexion animateur : {DEMO_EMAIL} / {result.password or '(inchangé)'}"
+    )
 
 
 @click.command("export-xlsx")

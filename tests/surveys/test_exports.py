@@ -130,6 +130,12 @@ def test_sheet_names_helper():
     assert names.add("q1 a b c d e f") == "q1 a b c d e f (2)"
 
 
+def test_sheet_names_never_end_with_an_apostrophe():
+    # Excel refuses such names; a question cut after "l'" produced one.
+    name = SheetNames().add("Q1 Chez nous, les acteurs de l'action sociale")
+    assert name == "Q1 Chez nous, les acteurs de l"
+
+
 def test_figures_are_numbers_and_hidden_cells_say_so(request_context):
     sheet = workbook()["Q1 Besoin prioritaire jeunesse"]
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=7) if row[0].value}
