@@ -33,7 +33,7 @@ $(VENV)/.installed: pyproject.toml
 
 # For maintainers: refresh the English catalogue after changing French texts.
 extract-messages: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o facilitator/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o facilitator/translations/messages.pot .
 	$(BIN)/pybabel update -i facilitator/translations/messages.pot -d facilitator/translations
 
 lint: install
