@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from flask import g
 
 from facilitator import create_app
 from facilitator.extensions import db
@@ -31,11 +32,20 @@ def app(tmp_path):
             "SERVER_NAME": "localhost",
         }
     )
+    # The fixture keeps one app context open so tests can use the database
+    # directly; requests reuse it, so start each one with an empty ``g`` as a
+    # real request would (cached user, language, CSRF state...).
+    app.before_request_funcs.setdefault(None, []).insert(0, _fresh_request_globals)
     with app.app_context():
         db.create_all()
         yield app
         db.session.remove()
         db.drop_all()
+
+
+def _fresh_request_globals() -> None:
+    for name in list(vars(g)):
+        delattr(g, name)
 
 
 @pytest.fixture

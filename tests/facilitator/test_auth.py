@@ -55,4 +55,5 @@ def test_english_on_request(client):
     response = post_form(client, "/lang/en", {"next": "/login"}, page="/login")
     assert response.headers["Location"].endswith("/login")
     page = client.get("/login").get_data(as_text=True)
-    assert 'lang="en"' in page
+    assert '<html lang="en">' in page
+    assert "Facilitator login" in page
