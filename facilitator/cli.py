@@ -43,6 +43,11 @@ def serve_command(host: str, port: int) -> None:
     click.echo("")
     click.echo(f"  Regards croisés : {local_url}")
     click.echo(f"  Adresse pour les téléphones : {public_base_url(app)}")
+    if host in ("127.0.0.1", "localhost"):
+        click.echo(
+            "  (seul cet ordinateur y accède ; pour les téléphones de la salle : "
+            "HOST=0.0.0.0 make run)"
+        )
     _echo_demo_login(app)
     click.echo("")
     logging.getLogger("waitress").setLevel(logging.WARNING)
