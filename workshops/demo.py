@@ -1,4 +1,4 @@
-"""The demo workshop: Savoie × Bignona, two sessions, plausible anonymous answers.
+"""The demo workshop: Savoie × Bignona, two waves, plausible anonymous answers.
 
 The people are invented; the answers lean the way such partners often differ
 (networking and family ties stronger in Bignona, rights-based approach and
@@ -29,15 +29,26 @@ logger = logging.getLogger(__name__)
 DEMO_EMAIL = "demo@example.org"
 DEMO_TITLE = "Regard croisé Savoie × Bignona : l'action sociale de l'autre"
 DEMO_DESCRIPTION = (
-    "Point zéro du diagnostic croisé entre le Département de la Savoie et le "
+    "Diagnostic croisé entre le Département de la Savoie et le "
     "Département de Bignona (Sénégal) : personnes âgées, handicap, jeunesse et "
     "cohésion sociale, vus par les élus, les techniciens, les associations et les "
-    "habitants des deux territoires."
+    "habitants des deux territoires, au point zéro puis à mi-parcours."
 )
 SEED = 2026
 
 # Respondents per actor group (Élus, Techniciens, Associations, Habitants).
 HEADCOUNTS = {"Savoie": (7, 23, 16, 13), "Bignona": (9, 14, 19, 18)}
+# The mid-term wave: fewer people, and the first effects of the exchange
+# (Savoie more networked and open to residents, Bignona better coordinated).
+MIDTERM_HEADCOUNTS = {"Savoie": (5, 15, 10, 8), "Bignona": (6, 10, 12, 11)}
+MIDTERM_SHIFT = {
+    "Savoie": {"Q1": 0.6, "Q6": 0.4, "Q9": 0.5, "Q7": 0.8},
+    "Bignona": {"Q12": 0.7, "Q2": 0.4, "Q7": 0.5},
+}
+WAVES = (
+    (Wave.BASELINE, "point zéro", HEADCOUNTS, SessionState.CLOSED),
+    (Wave.MIDTERM, "mi-parcours", MIDTERM_HEADCOUNTS, SessionState.OPEN),
+)
 # Shift of agreement means by actor group: officials rosier, residents harsher.
 GROUP_TILT = (0.6, 0.0, -0.1, -0.5)
 
@@ -95,40 +106,56 @@ def _build_workshop(facilitator) -> Workshop:
         template_key=REGARD_CROISE,
     )
     rng = random.Random(SEED)  # noqa: S311 -- reproducible demo, not a secret
-    groups = workshop.actor_groups
-    for territory in workshop.territories:
-        place = "Chambéry" if territory.name == "Savoie" else "Bignona"
-        session = create_session(
-            workshop,
-            label=f"Atelier de {place} — point zéro",
-            wave=Wave.BASELINE.value,
-            territory=territory,
-        )
-        for group_index, count in enumerate(HEADCOUNTS[territory.name]):
-            for _ in range(count):
-                profile = Profile(territory.name, group_index, rng)
-                record_response(
-                    workshop.questionnaire,
-                    {
-                        "session": str(session.id),
-                        "wave": session.wave or "",
-                        "territory": str(territory.id),
-                        "group": str(groups[group_index].id),
-                    },
-                    profile.answers(workshop.questionnaire),
-                )
-        set_session_state(session, SessionState.CLOSED)
+    for wave, wave_name, headcounts, state in WAVES:
+        for territory in workshop.territories:
+            place = "Chambéry" if territory.name == "Savoie" else "Bignona"
+            session = create_session(
+                workshop,
+                label=f"Atelier de {place} — {wave_name}",
+                wave=wave.value,
+                territory=territory,
+            )
+            _answer_session(workshop, session, headcounts[territory.name], rng)
+            set_session_state(session, state)
     logger.info("demo workshop %s loaded", workshop.id)
     return workshop
+
+
+def _answer_session(workshop, session, headcounts, rng: random.Random) -> None:
+    shift = (
+        MIDTERM_SHIFT[session.territory.name]
+        if session.wave == (Wave.MIDTERM.value)
+        else {}
+    )
+    for group, count in zip(workshop.actor_groups, headcounts, strict=True):
+        for _ in range(count):
+            profile = Profile(session.territory.name, group.position, rng, shift)
+            record_response(
+                workshop.questionnaire,
+                {
+                    "session": str(session.id),
+                    "wave": session.wave or "",
+                    "territory": str(session.territory_id),
+                    "group": str(group.id),
+                },
+                profile.answers(workshop.questionnaire),
+            )
 
 
 class Profile:
     """Draws one respondent's answers from territory and group tendencies."""
 
-    def __init__(self, territory: str, group_index: int, rng: random.Random) -> None:
+    def __init__(
+        self,
+        territory: str,
+        group_index: int,
+        rng: random.Random,
+        shift: dict[str, float] | None = None,
+    ) -> None:
         self.territory = territory
         self.tilt = GROUP_TILT[group_index]
         self.rng = rng
+        self.shift = shift or {}
 
     def answers(self, questionnaire) -> dict:
         data = {}
@@ -136,7 +163,10 @@ class Profile:
             spec = ANSWER_SPECS.get(question.code)
             if spec is None or self.rng.random() > spec.get("rate", 0.97):
                 continue
-            data[field_name(question)] = self._draw(question, spec[self.territory])
+            tendency = spec[self.territory]
+            if question.code in self.shift:
+                tendency += self.shift[question.code]
+            data[field_name(question)] = self._draw(question, tendency)
         return data
 
     def _draw(self, question, spec):

@@ -41,17 +41,23 @@ def test_demo_password_from_environment_lets_the_facilitator_log_in(app, client)
     assert response.status_code == 302
 
 
-def test_demo_has_two_sessions_and_about_120_responses_in_every_cell(app):
+def test_demo_has_two_waves_and_enough_responses_in_every_cell(app):
     load_demo(app)
     db.session.commit()
     workshop = _demo_workshop()
-    assert len(workshop.sessions) == 2
+    assert sorted(s.wave for s in workshop.sessions) == [
+        "mi_parcours",
+        "mi_parcours",
+        "point_zero",
+        "point_zero",
+    ]
     responses = db.session.execute(select(Response)).scalars().all()
-    assert 100 <= len(responses) <= 140
+    assert 150 <= len(responses) <= 250
     cells = Counter(
-        (r.dimensions["territory"], r.dimensions["group"]) for r in responses
+        (r.dimensions["wave"], r.dimensions["territory"], r.dimensions["group"])
+        for r in responses
     )
-    assert len(cells) == 8
+    assert len(cells) == 16
     assert min(cells.values()) >= workshop.anonymity_threshold
 
 
