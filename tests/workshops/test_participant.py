@@ -173,6 +173,22 @@ def test_closed_session_records_nothing(client, workshop, session):
     assert _responses() == []
 
 
+def test_expired_form_keeps_every_answer_and_records_nothing(client, workshop, session):
+    client.get(URL)
+    data = {"csrf_token": "expired-or-forged", **_valid_answers(workshop)}
+    response = client.post(URL, data=data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Merci de renvoyer le formulaire" in page
+    assert "Les maisons de quartier." in page
+    assert 'value="3,5"' in page
+    assert _responses() == []
+    # Sending again from the re-shown page goes through.
+    retry = {"csrf_token": csrf_token(page), **_valid_answers(workshop)}
+    assert client.post(URL, data=retry).status_code == 302
+    assert len(_responses()) == 1
+
+
 # The answer page
 
 

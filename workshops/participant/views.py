@@ -16,7 +16,7 @@ from flask import session as browser_session
 from flask_limiter.util import get_remote_address
 from sqlalchemy.exc import IntegrityError
 
-from facilitator.extensions import db, limiter
+from facilitator.extensions import csrf, db, limiter
 from workshops.models import WorkshopSession
 from workshops.participant.forms import (
     JoinForm,
@@ -72,6 +72,9 @@ def join_by_code():
 
 @bp.route("/j/<code>", methods=["GET", "POST"])
 @failed_code_limit
+# The answer form checks its own CSRF token: an expired one re-shows the page
+# with every answer kept, instead of an error page that would lose them.
+@csrf.exempt
 def answer_session(code: str):
     session = get_open_session_by_code(normalise_code(code))
     if session is None:
