@@ -124,6 +124,11 @@ class QuestionResult:
     section: str
     rows: tuple[Row, ...]
     texts: tuple[TextGroup, ...] = ()
+    # Several options per respondent (shares do not add up to 100 %).
+    multiple: bool = False
+    # The scale's range, or the answers' observed min-max: gaps between means
+    # are read against it (divergence).
+    value_range: tuple[float, float] | None = None
 
     def row(self, kind: RowKind, code: str | None = None) -> Row | None:
         """The first row of a kind (and option code), if any."""
@@ -142,6 +147,8 @@ class Results:
     # Responses matching the filters, answered or not.
     response_count: int
     threshold: int
+    # The keys of the column dimensions, in column-key order.
+    dimension_keys: tuple[str, ...] = ()
 
     def header_rows(self) -> tuple[list[HeaderCell], list[HeaderCell]]:
         """The two header rows: merged upper headings, then column labels."""

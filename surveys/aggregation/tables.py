@@ -16,6 +16,7 @@ from surveys.aggregation.columns import (
     rollup,
 )
 from surveys.aggregation.model import (
+    ALL,
     HIDDEN,
     ROW_LABELS,
     Cell,
@@ -42,6 +43,7 @@ class _Figures:
     codes: dict[int, set[str]]
     stats: dict[tuple, tuple[float, float]]
     texts: dict[tuple, list[str]]
+    ranges: dict[int, tuple[float, float]]
 
 
 def aggregate(
@@ -68,6 +70,7 @@ def aggregate(
         return rollup(frame, columns, dim_columns, by, value)
 
     options = load(loading.option_counts)
+    numbers = roll(load(loading.number_counts), ["question_id", "number"], "count")
     figures = _Figures(
         responses=roll(load(None), [], "responses"),
         respondents=roll(
@@ -75,17 +78,18 @@ def aggregate(
         ),
         options=roll(options, ["question_id", "option_code"], "count"),
         codes=_codes_by_question(options),
-        stats=_number_stats(
-            roll(load(loading.number_counts), ["question_id", "number"], "count")
-        ),
+        stats=_number_stats(numbers),
         texts=_texts_by_cell(load(loading.texts)),
+        ranges=_observed_ranges(numbers, len(keys)),
     )
     questions = tuple(
         _question_result(question, columns, figures, threshold)
         for question in questionnaire.questions
     )
     total = int(raw_responses["responses"].sum()) if not raw_responses.empty else 0
-    return Results(tuple(columns), questions, total, threshold)
+    return Results(
+        tuple(columns), questions, total, threshold, dimension_keys=tuple(keys)
+    )
 
 
 def _question_result(
@@ -150,6 +154,8 @@ def _question_result(
         section=question.section,
         rows=tuple(rows),
         texts=texts,
+        multiple=qtype.multiple,
+        value_range=qtype.value_range(question) or figures.ranges.get(question.id),
     )
 
 
@@ -219,6 +225,20 @@ def _number_stats(counts: dict[tuple, int]) -> dict[tuple, tuple[float, float]]:
         median = float(np.median(np.repeat(numbers, weights)))
         stats[group] = (mean, median)
     return stats
+
+
+def _observed_ranges(
+    counts: dict[tuple, int], dimension_count: int
+) -> dict[int, tuple[float, float]]:
+    """The lowest and highest number given to each question (overall column)."""
+    overall = (ALL,) * dimension_count
+    ranges: dict[int, tuple[float, float]] = {}
+    for (question_id, number, *key), _count in counts.items():
+        if tuple(key) != overall:
+            continue
+        low, high = ranges.get(question_id, (float(number), float(number)))
+        ranges[question_id] = (min(low, float(number)), max(high, float(number)))
+    return ranges
 
 
 def _texts_by_cell(frame: pd.DataFrame) -> dict[tuple, list[str]]:

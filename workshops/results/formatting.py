@@ -1,33 +1,19 @@
 """Figures of the comparison tables written the reader's way ("12 (40 %)").
 
-Rounding is half up, as a spreadsheet shows the same figures, so the screen and
-the workbook agree to the last digit.
+Rounding is half up (see ``surveys.aggregation.numbers``), so the screen and the
+workbook agree to the last digit.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
-
-from flask_babel import format_decimal, format_percent
+from flask_babel import format_decimal
 
 from surveys.aggregation import Cell, Row, RowKind
+from surveys.aggregation.numbers import format_share, format_stat
 
-_ONE = Decimal("1")
-_TENTH = Decimal("0.1")
+__all__ = ["format_cell", "format_count", "format_share", "format_stat"]
 
 
 def format_count(count: int) -> str:
     return format_decimal(count)
-
-
-def format_share(share: float) -> str:
-    """A percentage without decimals, e.g. "40 %"."""
-    percent = (Decimal(repr(share)) * 100).quantize(_ONE, ROUND_HALF_UP)
-    return format_percent(percent / 100)
-
-
-def format_stat(value: float) -> str:
-    """A mean or median with one decimal, e.g. "3,5"."""
-    rounded = Decimal(repr(value)).quantize(_TENTH, ROUND_HALF_UP)
-    return format_decimal(rounded, format="#,##0.0")
 
 
 def format_cell(row: Row, cell: Cell, threshold: int) -> str:
