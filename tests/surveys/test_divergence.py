@@ -13,7 +13,9 @@ from surveys.aggregation.divergence import (
     mean_share_gap,
     total_variation,
 )
-from surveys.models import Answer, Option, Question, Questionnaire, Response
+from surveys.models import Option, Question, Questionnaire
+from surveys.participant_form import field_name
+from surveys.responses import record_response
 
 TERRITORY = Dimension(
     "territory", "Territoire", (("t1", "Savoie"), ("t2", "Bignona")), "Par territoire"
@@ -36,61 +38,55 @@ ANSWERS = [
 
 @pytest.fixture
 def questionnaire(app):
+    # Labels are translated in the language of a request.
     with app.test_request_context():
-        questionnaire = Questionnaire(
-            title="Diagnostic",
-            questions=[
-                Question(
-                    code="Q1",
-                    qtype="single_choice",
-                    position=1,
-                    label="Besoin prioritaire ?",
-                    options=[
-                        Option(code="A", label="Jeunesse", position=1),
-                        Option(code="B", label="Handicap", position=2),
-                    ],
-                ),
-                Question(
-                    code="Q2",
-                    qtype="multiple_choice",
-                    position=2,
-                    label="Publics suivis ?",
-                    options=[
-                        Option(code="X", label="Aînés", position=1),
-                        Option(code="Y", label="Jeunes", position=2),
-                        Option(code="Z", label="Familles", position=3),
-                    ],
-                ),
-                Question(
-                    code="Q3", qtype="agreement_scale", position=3, label="Connu ?"
-                ),
-                Question(code="Q4", qtype="number", position=4, label="Combien ?"),
-                Question(code="Q5", qtype="long_text", position=5, label="Pourquoi ?"),
-            ],
-        )
-        db.session.add(questionnaire)
-        db.session.commit()
-        yield questionnaire
+        yield make_questionnaire()
 
 
-def respond(questionnaire, territory, group, **answers):
-    questions = {question.code: question for question in questionnaire.questions}
-    response = Response(
-        questionnaire_id=questionnaire.id,
-        dimensions={"session": "1", "wave": "", "territory": territory, "group": group},
+def make_questionnaire():
+    """Q1 single choice, Q2 multiple, Q3 agreement scale, Q4 number, Q5 text."""
+    questionnaire = Questionnaire(
+        title="Diagnostic",
+        questions=[
+            Question(
+                code="Q1",
+                qtype="single_choice",
+                position=1,
+                label="Besoin prioritaire ?",
+                options=[
+                    Option(code="A", label="Jeunesse", position=1),
+                    Option(code="B", label="Handicap", position=2),
+                ],
+            ),
+            Question(
+                code="Q2",
+                qtype="multiple_choice",
+                position=2,
+                label="Publics suivis ?",
+                options=[
+                    Option(code="X", label="Aînés", position=1),
+                    Option(code="Y", label="Jeunes", position=2),
+                    Option(code="Z", label="Familles", position=3),
+                ],
+            ),
+            Question(code="Q3", qtype="agreement_scale", position=3, label="Connu ?"),
+            Question(code="Q4", qtype="number", position=4, label="Combien ?"),
+            Question(code="Q5", qtype="long_text", position=5, label="Pourquoi ?"),
+        ],
     )
-    for code, data in answers.items():
-        question = questions[code]
-        for value in question.type.to_answers(question, data):
-            response.answers.append(
-                Answer(
-                    question_id=question.id,
-                    option_code=value.option_code,
-                    number=value.number,
-                    text=value.text,
-                )
-            )
-    db.session.add(response)
+    db.session.add(questionnaire)
+    db.session.commit()
+    return questionnaire
+
+
+def respond(questionnaire, territory, group, wave="", **answers):
+    """Store one response the way the participant flow does."""
+    questions = {question.code: question for question in questionnaire.questions}
+    record_response(
+        questionnaire,
+        {"session": "1", "wave": wave, "territory": territory, "group": group},
+        {field_name(questions[code]): data for code, data in answers.items()},
+    )
     db.session.commit()
 
 
