@@ -146,3 +146,83 @@ class Answer(db.Model):
 
     def __repr__(self) -> str:
         return f"<Answer {self.response_id}:{self.question_id}>"
+
+
+# Running counts of the answers, kept up to date in the transaction that records
+# each response, so that the results read a few rows per breakdown cell instead
+# of every answer. ``dimensions`` is the response's dimensions as canonical JSON
+# (sorted keys), e.g. '{"group":"7","session":"4","territory":"2","wave":""}'.
+# ``surveys.tallies.rebuild_tallies`` recomputes them from the answers.
+
+
+class ResponseTally(db.Model):
+    """Responses of a questionnaire per set of dimension values."""
+
+    __tablename__ = "response_tallies"
+    __table_args__ = (UniqueConstraint("questionnaire_id", "dimensions"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    questionnaire_id: Mapped[int] = mapped_column(
+        ForeignKey("questionnaires.id", ondelete="CASCADE")
+    )
+    dimensions: Mapped[str] = mapped_column(Text)
+    count: Mapped[int] = mapped_column(default=0)
+
+    def __repr__(self) -> str:
+        return (
+            f"<ResponseTally {self.questionnaire_id} {self.dimensions}: {self.count}>"
+        )
+
+
+class QuestionTally(db.Model):
+    """Responses that answered a question, per set of dimension values."""
+
+    __tablename__ = "question_tallies"
+    __table_args__ = (UniqueConstraint("question_id", "dimensions"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE")
+    )
+    dimensions: Mapped[str] = mapped_column(Text)
+    count: Mapped[int] = mapped_column(default=0)
+
+    def __repr__(self) -> str:
+        return f"<QuestionTally {self.question_id} {self.dimensions}: {self.count}>"
+
+
+class OptionTally(db.Model):
+    """Responses that chose an option code, per set of dimension values."""
+
+    __tablename__ = "option_tallies"
+    __table_args__ = (UniqueConstraint("question_id", "option_code", "dimensions"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE")
+    )
+    # No foreign key: answers to a removed option keep their count.
+    option_code: Mapped[str] = mapped_column(String(40))
+    dimensions: Mapped[str] = mapped_column(Text)
+    count: Mapped[int] = mapped_column(default=0)
+
+    def __repr__(self) -> str:
+        return f"<OptionTally {self.question_id}:{self.option_code}: {self.count}>"
+
+
+class NumberTally(db.Model):
+    """How often a number was given to a question, per set of dimension values."""
+
+    __tablename__ = "number_tallies"
+    __table_args__ = (UniqueConstraint("question_id", "number", "dimensions"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE")
+    )
+    number: Mapped[float] = mapped_column(Float)
+    dimensions: Mapped[str] = mapped_column(Text)
+    count: Mapped[int] = mapped_column(default=0)
+
+    def __repr__(self) -> str:
+        return f"<NumberTally {self.question_id}:{self.number}: {self.count}>"

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from facilitator.extensions import db
 from surveys.models import Answer, Response
 from surveys.participant_form import field_name
+from surveys.tallies import count_response
 
 
 def record_response(
@@ -13,7 +14,8 @@ def record_response(
     """Store one response: its breakdown dimensions and one row per answer value.
 
     ``form_data`` maps field names (``q_<id>``) to validated data, as
-    ``form.data`` does; unanswered questions store nothing.
+    ``form.data`` does; unanswered questions store nothing. The results' tallies
+    count the response in the same transaction.
     """
     if not all(isinstance(value, str) for value in dimensions.values()):
         raise TypeError("response dimensions must be strings")
@@ -31,4 +33,5 @@ def record_response(
             )
     db.session.add(response)
     db.session.flush()
+    count_response(response)
     return response

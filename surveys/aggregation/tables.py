@@ -1,5 +1,6 @@
 """Comparison tables of a questionnaire's answers, by breakdown dimensions."""
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -196,10 +197,20 @@ def _text_groups(
     return tuple(groups)
 
 
+# The combining accents of Latin scripts, all but the grapheme joiner U+034F
+# (not an accent): one regular expression strips them much faster than a test
+# of every character, which counts with tens of thousands of free texts.
+_LATIN_ACCENTS = re.compile("[\u0300-\u034e\u0350-\u036f]")
+
+
 def collation_key(text: str) -> tuple[str, str]:
     """Alphabetical order ignoring case and accents ("élus" next to "elus")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    base = "".join(char for char in decomposed if not unicodedata.combining(char))
+    if text.isascii():
+        return (text.casefold(), text)
+    base = _LATIN_ACCENTS.sub("", unicodedata.normalize("NFKD", text))
+    if not base.isascii():
+        # Other scripts have other combining marks.
+        base = "".join(char for char in base if not unicodedata.combining(char))
     return (base.casefold(), text)
 
 
@@ -222,9 +233,19 @@ def _number_stats(counts: dict[tuple, int]) -> dict[tuple, tuple[float, float]]:
         numbers = np.array([number for number, _count in pairs])
         weights = np.array([count for _number, count in pairs])
         mean = float(np.average(numbers, weights=weights))
-        median = float(np.median(np.repeat(numbers, weights)))
-        stats[group] = (mean, median)
+        stats[group] = (mean, _weighted_median(numbers, weights))
     return stats
+
+
+def _weighted_median(numbers: np.ndarray, weights: np.ndarray) -> float:
+    """The median of ``numbers`` each repeated ``weights`` times, without
+    repeating them (the work grows with distinct values, not with answers)."""
+    order = np.argsort(numbers, kind="stable")
+    numbers, cumulative = numbers[order], np.cumsum(weights[order])
+    total = int(cumulative[-1])
+    # The values at the middle positions (one or two) of the repeated list.
+    low, high = np.searchsorted(cumulative, [(total - 1) // 2, total // 2], "right")
+    return float((numbers[low] + numbers[high]) / 2)
 
 
 def _observed_ranges(
@@ -243,7 +264,8 @@ def _observed_ranges(
 
 def _texts_by_cell(frame: pd.DataFrame) -> dict[tuple, list[str]]:
     texts: dict[tuple, list[str]] = defaultdict(list)
-    for row in frame.itertuples(index=False):
-        question_id, *key, text = row
+    # Column by column: much faster than itertuples on many answers.
+    columns = (frame[column].tolist() for column in frame.columns)
+    for question_id, *key, text in zip(*columns, strict=True):
         texts[(int(question_id), *key)].append(text)
     return texts

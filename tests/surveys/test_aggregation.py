@@ -4,7 +4,9 @@ import pytest
 
 from facilitator.extensions import db
 from surveys.aggregation import ALL, ColumnKind, Dimension, RowKind, aggregate
-from surveys.models import Answer, Option, Question, Questionnaire, Response
+from surveys.models import Option, Question, Questionnaire
+from surveys.participant_form import field_name
+from surveys.responses import record_response
 
 TERRITORY = Dimension(
     "territory",
@@ -66,27 +68,11 @@ def _questionnaire():
 def respond(questionnaire, territory, group, session="s1", wave="", **answers):
     """Store one response the way the participant flow does."""
     questions = {question.code: question for question in questionnaire.questions}
-    response = Response(
-        questionnaire_id=questionnaire.id,
-        dimensions={
-            "session": session,
-            "wave": wave,
-            "territory": territory,
-            "group": group,
-        },
+    response = record_response(
+        questionnaire,
+        {"session": session, "wave": wave, "territory": territory, "group": group},
+        {field_name(questions[code]): data for code, data in answers.items()},
     )
-    for code, data in answers.items():
-        question = questions[code]
-        for value in question.type.to_answers(question, data):
-            response.answers.append(
-                Answer(
-                    question_id=question.id,
-                    option_code=value.option_code,
-                    number=value.number,
-                    text=value.text,
-                )
-            )
-    db.session.add(response)
     db.session.commit()
     return response
 
@@ -338,10 +324,8 @@ def test_unlisted_values_go_to_an_unknown_column(questionnaire):
 
 
 def test_answers_to_removed_options_keep_a_row(questionnaire):
-    response = respond(questionnaire, "t1", "g1")
-    q1 = questionnaire.questions[0]
-    db.session.add(Answer(response_id=response.id, question_id=q1.id, option_code="C"))
-    db.session.commit()
+    # "C" was offered when this participant answered, then removed.
+    respond(questionnaire, "t1", "g1", Q1="C")
     cells = table(aggregate(questionnaire, DIMENSIONS), "Q1")
     assert cells["C", "Ensemble"].count == 1
 

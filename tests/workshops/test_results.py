@@ -8,7 +8,9 @@ import openpyxl
 import pytest
 
 from facilitator.extensions import db
-from surveys.models import Answer, Option, Question, Response
+from surveys.models import Option, Question
+from surveys.participant_form import field_name
+from surveys.responses import record_response
 from workshops.models import Wave
 from workshops.results.formatting import format_share, format_stat
 
@@ -82,9 +84,9 @@ def respond(workshop):
     questions = {q.code: q for q in workshop.questionnaire.questions}
 
     def respond(territory, group, session=None, **answers):
-        response = Response(
-            questionnaire_id=workshop.questionnaire_id,
-            dimensions={
+        record_response(
+            workshop.questionnaire,
+            {
                 "session": str(session.id) if session else "",
                 "wave": (session.wave or "") if session else "",
                 "territory": str(territories[territory].id)
@@ -92,19 +94,8 @@ def respond(workshop):
                 else territory,
                 "group": str(groups[group].id),
             },
+            {field_name(questions[code]): data for code, data in answers.items()},
         )
-        for code, data in answers.items():
-            question = questions[code]
-            for value in question.type.to_answers(question, data):
-                response.answers.append(
-                    Answer(
-                        question_id=question.id,
-                        option_code=value.option_code,
-                        number=value.number,
-                        text=value.text,
-                    )
-                )
-        db.session.add(response)
         db.session.commit()
 
     return respond
