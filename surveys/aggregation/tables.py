@@ -43,7 +43,8 @@ class _Figures:
     options: dict[tuple, int]
     codes: dict[int, set[str]]
     stats: dict[tuple, tuple[float, float]]
-    texts: dict[tuple, list[str]]
+    # None when the free texts were not asked for.
+    texts: dict[tuple, list[str]] | None
     ranges: dict[int, tuple[float, float]]
 
 
@@ -52,8 +53,15 @@ def aggregate(
     dimensions: Sequence[Dimension],
     filters: Mapping[str, str] | None = None,
     threshold: int = 1,
+    *,
+    with_texts: bool = True,
 ) -> Results:
-    """Every question's table over the cells of ``dimensions``, small cells hidden."""
+    """Every question's table over the cells of ``dimensions``, small cells hidden.
+
+    The counts take the same time however many responses there are; the free
+    texts grow with the answers: leave them out (``with_texts=False``) where
+    they are not shown, e.g. the tables of each wave or a live refresh.
+    """
     filters = dict(filters or {})
     keys = [dimension.key for dimension in dimensions]
     dim_columns = loading.dimension_columns(keys)
@@ -80,7 +88,7 @@ def aggregate(
         options=roll(options, ["question_id", "option_code"], "count"),
         codes=_codes_by_question(options),
         stats=_number_stats(numbers),
-        texts=_texts_by_cell(load(loading.texts)),
+        texts=_texts_by_cell(load(loading.texts)) if with_texts else None,
         ranges=_observed_ranges(numbers, len(keys)),
     )
     questions = tuple(
@@ -146,7 +154,9 @@ def _question_result(
             cells(lambda key: Cell(count=int(figures.responses.get(key, 0)) - n[key])),
         )
     )
-    texts = _text_groups(question, columns, hidden, figures) if qtype.is_text else ()
+    texts = ()
+    if qtype.is_text and figures.texts is not None:
+        texts = _text_groups(question, columns, hidden, figures)
     return QuestionResult(
         question_id=question.id,
         code=question.code,

@@ -6,7 +6,7 @@ from statistics import median
 
 import pytest
 from flask_migrate import upgrade
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from facilitator import create_app
 from facilitator.extensions import db
@@ -216,6 +216,28 @@ def test_results_equal_a_direct_count_of_the_answers(questionnaires, seed):
         assert_results_match_the_answers(questionnaire)
         assert_results_match_the_answers(questionnaire, {"session": "2"})
         assert_results_match_the_answers(questionnaire, {"wave": "mi_parcours"})
+
+
+def test_counts_without_texts_never_read_the_answers(questionnaires):
+    respond_at_random(questionnaires, seed=10, count=40)
+    questionnaire = questionnaires[0]
+    statements = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        counts = aggregate(questionnaire, DIMENSIONS, with_texts=False)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+
+    assert statements
+    assert not [s for s in statements if "answers" in s or "responses" in s]
+    full = aggregate(questionnaire, DIMENSIONS)
+    assert [q.rows for q in counts.questions] == [q.rows for q in full.questions]
+    assert any(q.texts for q in full.questions)
+    assert not any(q.texts for q in counts.questions)
 
 
 def test_multiple_choice_counts_each_option_once_per_respondent(questionnaires):
