@@ -4,6 +4,7 @@ Generic over the dimensions a response carries (territory, actor group, wave,
 working group...): the caller names them and their values.
 """
 
+from surveys.aggregation.collation import collation_key
 from surveys.aggregation.model import (
     ALL,
     HIDDEN,
@@ -19,7 +20,7 @@ from surveys.aggregation.model import (
     RowKind,
     TextGroup,
 )
-from surveys.aggregation.tables import aggregate, collation_key
+from surveys.aggregation.tables import aggregate
 
 __all__ = [
     "ALL",

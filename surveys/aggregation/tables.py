@@ -1,7 +1,5 @@
 """Comparison tables of a questionnaire's answers, by breakdown dimensions."""
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -10,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from surveys.aggregation import loading
+from surveys.aggregation.collation import sort_texts
 from surveys.aggregation.columns import (
     build_columns,
     dimension_values,
@@ -203,25 +202,8 @@ def _text_groups(
             groups.append(TextGroup(column, hidden=True))
             continue
         texts = figures.texts.get((question.id, *column.key), [])
-        groups.append(TextGroup(column, False, tuple(sorted(texts, key=collation_key))))
+        groups.append(TextGroup(column, False, sort_texts(texts)))
     return tuple(groups)
-
-
-# The combining accents of Latin scripts, all but the grapheme joiner U+034F
-# (not an accent): one regular expression strips them much faster than a test
-# of every character, which counts with tens of thousands of free texts.
-_LATIN_ACCENTS = re.compile("[\u0300-\u034e\u0350-\u036f]")
-
-
-def collation_key(text: str) -> tuple[str, str]:
-    """Alphabetical order ignoring case and accents ("élus" next to "elus")."""
-    if text.isascii():
-        return (text.casefold(), text)
-    base = _LATIN_ACCENTS.sub("", unicodedata.normalize("NFKD", text))
-    if not base.isascii():
-        # Other scripts have other combining marks.
-        base = "".join(char for char in base if not unicodedata.combining(char))
-    return (base.casefold(), text)
 
 
 def _codes_by_question(options: pd.DataFrame) -> dict[int, set[str]]:
