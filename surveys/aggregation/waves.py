@@ -208,13 +208,10 @@ def _change(
             wave_lines.append(
                 WaveLine(label, code, line_cells, _differences(line_cells, measure))
             )
-        groups.append(
-            WaveGroup(
-                column,
-                cells(RowKind.RESPONDENTS, None, column.key),
-                tuple(wave_lines),
-            )
-        )
+        respondents = cells(RowKind.RESPONDENTS, None, column.key)
+        if all(not cell.hidden and not cell.count for cell in respondents):
+            continue  # nobody of this territory or group in any wave
+        groups.append(WaveGroup(column, respondents, tuple(wave_lines)))
     return WaveChange(
         question.question_id, question.code, question.label, measure, tuple(groups)
     )

@@ -5,8 +5,12 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 
 from surveys.aggregation import Dimension, Results, aggregate
+from surveys.aggregation.waves import WaveComparison, wave_changes
 from workshops.labels import wave_label
-from workshops.models import Workshop, WorkshopSession
+from workshops.models import Wave, Workshop, WorkshopSession
+
+# The predefined waves come in this order; free labels follow, in session order.
+_WAVE_ORDER = [wave.value for wave in (Wave.BASELINE, Wave.MIDTERM, Wave.FINAL)]
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,15 @@ def present_waves(workshop: Workshop) -> list[str]:
     return list(dict.fromkeys(s.wave for s in workshop.sessions if s.wave))
 
 
+def ordered_waves(workshop: Workshop) -> list[tuple[str, str]]:
+    """(wave, label) of the workshop's sessions: point zéro, mi-parcours, final,
+    then free labels in the order of their first session."""
+    waves = present_waves(workshop)
+    predefined = [wave for wave in _WAVE_ORDER if wave in waves]
+    free = [wave for wave in waves if wave not in _WAVE_ORDER]
+    return [(wave, wave_label(wave)) for wave in predefined + free]
+
+
 def find_filters(workshop: Workshop, session_id: str, wave: str) -> ResultFilters:
     """Filters from validated form values ("" means all)."""
     session = next((s for s in workshop.sessions if str(s.id) == session_id), None)
@@ -80,6 +93,19 @@ def workshop_results(workshop: Workshop, filters: ResultFilters) -> Results:
     return aggregate(
         workshop.questionnaire,
         result_dimensions(workshop),
+        filters.dimensions(),
+        threshold=workshop.anonymity_threshold,
+    )
+
+
+def workshop_wave_changes(
+    workshop: Workshop, filters: ResultFilters
+) -> WaveComparison | None:
+    """How answers changed between the workshop's waves (None with one wave)."""
+    return wave_changes(
+        workshop.questionnaire,
+        result_dimensions(workshop),
+        ordered_waves(workshop),
         filters.dimensions(),
         threshold=workshop.anonymity_threshold,
     )

@@ -10,9 +10,19 @@ from facilitator.timeutils import utctoday
 from workshops.models import Workshop
 from workshops.queries import count_responses, get_owned_workshop_or_404
 from workshops.results.export import XLSX_MIMETYPE, build_workbook, export_filename
-from workshops.results.formatting import format_cell
+from workshops.results.formatting import (
+    format_cell,
+    format_change,
+    format_score,
+    format_wave_figure,
+)
 from workshops.results.forms import ResultsFilterForm
-from workshops.results.queries import ResultFilters, find_filters, workshop_results
+from workshops.results.page import build_results_page
+from workshops.results.queries import (
+    ResultFilters,
+    find_filters,
+    ordered_waves,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +31,12 @@ bp = Blueprint("results", __name__)
 
 @bp.context_processor
 def inject_formatting() -> dict:
-    return {"format_cell": format_cell}
+    return {
+        "format_cell": format_cell,
+        "format_change": format_change,
+        "format_score": format_score,
+        "format_wave_figure": format_wave_figure,
+    }
 
 
 @bp.route("/workshops/<int:workshop_id>/results", methods=["GET"])
@@ -29,16 +44,41 @@ def inject_formatting() -> dict:
 def show_results(workshop_id: int):
     workshop = get_owned_workshop_or_404(workshop_id)
     form, filters = _bind_filters(workshop)
+    page = build_results_page(workshop, filters)
     return render_template(
         "workshops/results/show.html",
         workshop=workshop,
         form=form,
-        results=workshop_results(workshop, filters),
+        page=page,
+        results=page.results,
         total_responses=count_responses(workshop),
         export_url=url_for(
             "results.export_results_xlsx",
             workshop_id=workshop.id,
             **filters.query_args(),
+        ),
+        print_url=url_for(
+            "results.print_results", workshop_id=workshop.id, **filters.query_args()
+        ),
+    )
+
+
+@bp.route("/workshops/<int:workshop_id>/results/print", methods=["GET"])
+@login_required
+def print_results(workshop_id: int):
+    workshop = get_owned_workshop_or_404(workshop_id)
+    _form, filters = _bind_filters(workshop)
+    page = build_results_page(workshop, filters)
+    return render_template(
+        "workshops/results/print.html",
+        workshop=workshop,
+        filters=filters,
+        page=page,
+        results=page.results,
+        waves=ordered_waves(workshop),
+        today=utctoday(),
+        back_url=url_for(
+            "results.show_results", workshop_id=workshop.id, **filters.query_args()
         ),
     )
 
