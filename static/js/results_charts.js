@@ -6,6 +6,7 @@
   "use strict";
 
   var lang = document.documentElement.lang || "fr";
+  var printPage = document.body.classList.contains("print-page");
   // Okabe-Ito: distinguishable with the common colour-vision deficiencies.
   var CATEGORIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9",
     "#D55E00", "#F0E442", "#000000", "#999999"];
@@ -47,14 +48,23 @@
         borderWidth: stacked ? 1 : 0
       };
     });
-    var perBar = data.kind === "bars" ? datasets.length * 14 + 14 : 38;
-    var box = figure.querySelector(".chart-box");
-    box.style.height = Math.max(160, data.labels.length * perBar + 90) + "px";
+    if (!printPage) {
+      // On the paper version, the stylesheet gives every chart the same height.
+      var perBar = data.kind === "bars" ? datasets.length * 14 + 14 : 38;
+      var box = figure.querySelector(".chart-box");
+      box.style.height = Math.max(160, data.labels.length * perBar + 90) + "px";
+    }
     figure.hidden = false;
     var percent = data.unit === "%";
     return new window.Chart(figure.querySelector("canvas"), {
       type: "bar",
-      data: { labels: data.labels, datasets: datasets },
+      data: {
+        // One line per bar on paper, where the bars are thinner.
+        labels: printPage ? data.labels.map(function (lines) {
+          return lines.join(", ");
+        }) : data.labels,
+        datasets: datasets
+      },
       options: {
         indexAxis: "y",
         animation: false,
@@ -87,7 +97,7 @@
     if (!window.Chart) {
       return [];
     }
-    window.Chart.defaults.font.size = 15;
+    window.Chart.defaults.font.size = printPage ? 12 : 15;
     window.Chart.defaults.color = "#1c2330";
     var charts = [];
     var figures = document.querySelectorAll("figure.chart");
