@@ -36,6 +36,10 @@ extract-messages: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o facilitator/translations/messages.pot .
 	$(BIN)/pybabel update -i facilitator/translations/messages.pot -d facilitator/translations
 
+# Time and memory of the results with 100,000 responses (see bench/README.md).
+bench: install
+	$(BIN)/python bench/bench_results.py
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format .
