@@ -33,14 +33,34 @@ def load_demo_command() -> None:
 @click.command("export-xlsx")
 @click.argument("workshop_id", type=int)
 @click.argument("path", type=click.Path(dir_okay=False))
+@click.option(
+    "--lang",
+    type=click.Choice(["fr", "en"]),
+    default=None,
+    help="Langue du classeur (par défaut : celle de l'application, le français).",
+)
+@click.option(
+    "--with-data",
+    is_flag=True,
+    help="Ajoute la feuille « Données » : une ligne anonyme par réponse.",
+)
 @with_appcontext
-def export_xlsx_command(workshop_id: int, path: str) -> None:
+def export_xlsx_command(
+    workshop_id: int, path: str, lang: str | None, with_data: bool
+) -> None:
     """Write a workshop's results workbook to PATH."""
     workshop = db.session.get(Workshop, workshop_id)
     if workshop is None:
         raise click.ClickException(f"Aucun atelier n'a l'identifiant {workshop_id}.")
     # Labels are translated in the language of a request: the default one here.
     with current_app.test_request_context():
-        data, results = build_workbook(workshop, ResultFilters(), utctoday())
+        data, results = build_workbook(
+            workshop, ResultFilters(), utctoday(), locale=lang, with_data=with_data
+        )
     Path(path).write_bytes(data)
     click.echo(f"{path} : {results.response_count} réponses")
+    if with_data:
+        click.echo(
+            "Attention : la feuille « Données » contient une ligne par réponse ; "
+            "ne la diffusez qu'aux personnes qui en ont besoin."
+        )

@@ -1,73 +1,174 @@
-"""The workshop's results workbook: the Lisez-moi context around the tables."""
+"""The workshop's exports: the results workbook and the tidy CSV, with the
+words around the figures (workshop, territories, sessions, filters)."""
 
+import contextlib
 import re
 import unicodedata
+from collections.abc import Iterator
 from datetime import date
 
-from flask_babel import format_date
+from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
-from surveys.aggregation import Results
-from surveys.exports import ReadmeSection, WorkbookContext, write_results_workbook
+from surveys.aggregation import Dimension, Results
+from surveys.exports import (
+    Comparison,
+    ReadmeSection,
+    WorkbookContext,
+    write_results_workbook,
+)
+from surveys.exports.data_table import build_record_table
+from surveys.exports.respondents import responses_by_column
+from surveys.exports.tidy import build_tidy_frame, tidy_csv_chunks
 from workshops.labels import STATE_LABELS, wave_label
 from workshops.models import Workshop
-from workshops.results.queries import ResultFilters, workshop_results
+from workshops.results.queries import (
+    ResultFilters,
+    present_waves,
+    result_dimensions,
+    workshop_results,
+)
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_MIMETYPE = "text/csv"
+# Small combinations of these two are merged in the individual rows.
+CROSS = ("territory", "group")
 
 
 def build_workbook(
-    workshop: Workshop, filters: ResultFilters, day: date
+    workshop: Workshop,
+    filters: ResultFilters,
+    day: date,
+    *,
+    locale: str | None = None,
+    with_data: bool = False,
 ) -> tuple[bytes, Results]:
     """The .xlsx bytes of a workshop's results, and the results they hold."""
-    results = workshop_results(workshop, filters)
-    context = workbook_context(workshop, filters, day)
-    return write_results_workbook(results, context), results
+    with _in_language(locale):
+        results = workshop_results(workshop, filters)
+        context = workbook_context(workshop, filters, day, results, with_data)
+        return write_results_workbook(results, context), results
 
 
-def export_filename(workshop: Workshop, day: date) -> str:
+def build_csv(
+    workshop: Workshop, filters: ResultFilters, *, locale: str | None = None
+) -> tuple[Iterator[bytes], int]:
+    """The tidy CSV of a workshop's answers, in pieces, and how many rows."""
+    with _in_language(locale):
+        frame = build_tidy_frame(
+            workshop.questionnaire,
+            record_dimensions(workshop),
+            filters.dimensions(),
+            workshop.anonymity_threshold,
+            CROSS,
+        )
+    return tidy_csv_chunks(frame), len(frame)
+
+
+def export_filename(workshop: Workshop, day: date, extension: str = "xlsx") -> str:
     """E.g. "regards-croises-savoie-bignona-2025-05-14.xlsx"."""
-    return f"regards-croises-{_slug(workshop.title)}-{day.isoformat()}.xlsx"
+    return f"regards-croises-{_slug(workshop.title)}-{day.isoformat()}.{extension}"
+
+
+def record_dimensions(workshop: Workshop) -> tuple[Dimension, ...]:
+    """Territory and group, then session and wave: the columns of individual rows."""
+    return (
+        *result_dimensions(workshop),
+        Dimension(
+            key="session",
+            label=_("Séance"),
+            values=tuple((str(s.id), s.label) for s in workshop.sessions),
+        ),
+        Dimension(
+            key="wave",
+            label=_("Vague"),
+            values=tuple((w, wave_label(w)) for w in present_waves(workshop)),
+        ),
+    )
 
 
 def workbook_context(
-    workshop: Workshop, filters: ResultFilters, day: date
+    workshop: Workshop,
+    filters: ResultFilters,
+    day: date,
+    results: Results,
+    with_data: bool = False,
 ) -> WorkbookContext:
-    """The Lisez-moi sheet: the workshop, its breakdown, sessions and filters."""
+    """The Lisez-moi and Synthèse words, counts per cell, optional rows."""
+    dimensions = result_dimensions(workshop)
+    records = None
+    if with_data:
+        records = build_record_table(
+            workshop.questionnaire,
+            record_dimensions(workshop),
+            filters.dimensions(),
+            workshop.anonymity_threshold,
+            CROSS,
+        )
     return WorkbookContext(
         title=workshop.title,
-        sections=(
-            ReadmeSection(
-                _("Atelier"),
-                rows=(
-                    (_("Titre"), workshop.title),
-                    (_("Description"), workshop.description or ""),
-                    (_("Filtres appliqués"), filters.describe()),
-                    (_("Date d’export"), format_date(day, format="long")),
-                ),
+        sections=_sections(workshop, filters, day),
+        dimension_labels=tuple(str(d.label) for d in dimensions),
+        comparisons=(
+            Comparison(
+                "territory",
+                _("Où les territoires divergent le plus"),
+                _("Où les territoires convergent"),
             ),
-            ReadmeSection(
-                _("Territoires"), rows=tuple((t.name,) for t in workshop.territories)
+            Comparison(
+                "group",
+                _("Où les collèges d’acteurs divergent le plus"),
+                _("Où les collèges d’acteurs convergent"),
             ),
-            ReadmeSection(
-                _("Collèges d’acteurs"),
-                rows=tuple((g.name,) for g in workshop.actor_groups),
+        ),
+        responses=responses_by_column(
+            workshop.questionnaire.id, results, filters.dimensions()
+        ),
+        records=records,
+    )
+
+
+def _sections(
+    workshop: Workshop, filters: ResultFilters, day: date
+) -> tuple[ReadmeSection, ...]:
+    return (
+        ReadmeSection(
+            _("Atelier"),
+            rows=(
+                (_("Titre"), workshop.title),
+                (_("Description"), workshop.description or ""),
+                (_("Filtres appliqués"), filters.describe()),
+                (_("Date d’export"), format_date(day, format="long")),
             ),
-            ReadmeSection(
-                _("Séances"),
-                header=(_("Séance"), _("Vague"), _("État"), _("Code")),
-                rows=tuple(
-                    (
-                        session.label,
-                        wave_label(session.wave),
-                        str(STATE_LABELS[session.state]),
-                        session.join_code,
-                    )
-                    for session in workshop.sessions
-                ),
+        ),
+        ReadmeSection(
+            _("Territoires partenaires"),
+            rows=tuple((t.name,) for t in workshop.territories),
+        ),
+        ReadmeSection(
+            _("Collèges d’acteurs"),
+            rows=tuple((g.name,) for g in workshop.actor_groups),
+        ),
+        ReadmeSection(
+            _("Séances"),
+            header=(_("Séance"), _("Vague"), _("État"), _("Code"), _("Date")),
+            rows=tuple(
+                (
+                    session.label,
+                    wave_label(session.wave),
+                    str(STATE_LABELS[session.state]),
+                    session.join_code,
+                    format_date(session.created_at, format="medium"),
+                )
+                for session in workshop.sessions
             ),
         ),
     )
+
+
+def _in_language(locale: str | None):
+    """Labels in ``locale`` (sheet names included), else the interface's."""
+    return force_locale(locale) if locale else contextlib.nullcontext()
 
 
 def _slug(title: str) -> str:

@@ -3,13 +3,20 @@
 import io
 import logging
 
-from flask import Blueprint, abort, render_template, send_file, url_for
+from flask import Blueprint, Response, abort, render_template, send_file, url_for
 from flask_login import current_user, login_required
 
 from facilitator.timeutils import utctoday
 from workshops.models import Workshop
 from workshops.queries import count_responses, get_owned_workshop_or_404
-from workshops.results.export import XLSX_MIMETYPE, build_workbook, export_filename
+from workshops.results.export import (
+    CSV_MIMETYPE,
+    XLSX_MIMETYPE,
+    build_csv,
+    build_workbook,
+    export_filename,
+)
+from workshops.results.export_forms import ExportOptionsForm
 from workshops.results.formatting import (
     format_cell,
     format_change,
@@ -88,19 +95,66 @@ def print_results(workshop_id: int):
 def export_results_xlsx(workshop_id: int):
     workshop = get_owned_workshop_or_404(workshop_id)
     _form, filters = _bind_filters(workshop)
+    options = _bind_export_options()
     today = utctoday()
-    data, results = build_workbook(workshop, filters, today)
+    data, results = build_workbook(
+        workshop,
+        filters,
+        today,
+        locale=options.lang.data,
+        with_data=options.with_data.data,
+    )
     logger.info(
-        "Facilitator %s exported workshop %s results (%s responses)",
+        "Facilitator %s exported workshop %s results (%s responses, rows: %s)",
         current_user.id,
         workshop.id,
         results.response_count,
+        options.with_data.data,
     )
+    return _download(data, XLSX_MIMETYPE, export_filename(workshop, today))
+
+
+@bp.route("/workshops/<int:workshop_id>/results.csv", methods=["GET"])
+@login_required
+def export_results_csv(workshop_id: int):
+    workshop = get_owned_workshop_or_404(workshop_id)
+    _form, filters = _bind_filters(workshop)
+    options = _bind_export_options()
+    chunks, rows = build_csv(workshop, filters, locale=options.lang.data)
+    logger.info(
+        "Facilitator %s exported workshop %s answers as CSV (%s rows)",
+        current_user.id,
+        workshop.id,
+        rows,
+    )
+    # Streamed: a large workshop's CSV is never held whole in memory.
+    response = Response(chunks, mimetype=CSV_MIMETYPE)
+    response.headers.set(
+        "Content-Disposition",
+        "attachment",
+        filename=export_filename(workshop, utctoday(), "csv"),
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.context_processor
+def inject_export_options() -> dict:
+    # The results page's export form (templates/workshops/results/_export_options).
+    return {"make_export_form": ExportOptionsForm}
+
+
+def _bind_export_options() -> ExportOptionsForm:
+    """The export language and options; an unknown language is a 404."""
+    options = ExportOptionsForm()
+    if not options.validate():
+        abort(404)
+    return options
+
+
+def _download(data: bytes, mimetype: str, filename: str):
     response = send_file(
-        io.BytesIO(data),
-        mimetype=XLSX_MIMETYPE,
-        as_attachment=True,
-        download_name=export_filename(workshop, today),
+        io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=filename
     )
     response.headers["Cache-Control"] = "no-store"
     return response

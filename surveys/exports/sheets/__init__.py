@@ -1,0 +1,1 @@
+"""The sheets of the results workbook, one module each."""
