@@ -4,10 +4,8 @@ Rows are sorted by their dimension labels, then by the answers themselves, so
 their order says nothing about when (or in which order) people answered.
 """
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-
-import pandas as pd
+import math
+from collections.abc import Iterable, Mapping, Sequence
 
 from surveys.aggregation import Dimension
 from surveys.exports.context import RecordTable
@@ -18,6 +16,9 @@ from surveys.exports.records import (
     question_header,
 )
 from surveys.models import Question, Questionnaire
+
+_LAST_TEXT = "\U0010ffff"
+_LAST_NUMBER = math.inf
 
 
 def build_record_table(
@@ -31,51 +32,66 @@ def build_record_table(
     "; ", a number, or the text as typed."""
     people = load_dimensions(questionnaire.id, dimensions, filters, threshold, cross)
     questions = list(questionnaire.questions)
-    values = _values_by_question(
+    answers = _answers_by_response(
         fetch_answers(questionnaire.id),
-        set(people["response_id"]),
+        people["response_id"].tolist(),
         questions,
         option_labels(questionnaire),
     )
-    labels = [f"{dimension.key}_label" for dimension in dimensions]
-    table = people[["response_id", *labels]].set_index("response_id")
-    table = table.join(pd.DataFrame(values), how="left")
-    columns = [*labels, *(question.id for question in questions)]
-    table = table.reindex(columns=columns)
-    table = table.sort_values(columns, na_position="last", kind="stable")
+    labels = zip(*(people[f"{d.key}_label"] for d in dimensions), strict=True)
+    rows = [
+        (*(label or None for label in row_labels), *answers.pop(response_id))
+        for response_id, row_labels in zip(people["response_id"], labels, strict=True)
+    ]
+    # Blanks last: after every text, after every number.
+    last = [_LAST_TEXT] * len(dimensions) + [
+        _LAST_NUMBER if _kind(question) == "number" else _LAST_TEXT
+        for question in questions
+    ]
+    rows.sort(
+        key=lambda row: tuple(
+            end if value is None else value
+            for value, end in zip(row, last, strict=True)
+        )
+    )
     return RecordTable(
         headers=[str(d.label) for d in dimensions]
         + [question_header(q) for q in questions],
-        rows=_rows(table),
+        rows=rows,
         dimension_count=len(dimensions),
     )
 
 
-def _values_by_question(
+def _answers_by_response(
     answers: Iterable[tuple],
-    wanted: set[int],
+    response_ids: list[int],
     questions: list[Question],
     labels: dict[tuple[int, str], tuple[int, str]],
-) -> dict[int, dict[int, object]]:
-    """{question id: {response id: value}}, in one pass over the answers."""
-    kinds = {q.id: _kind(q) for q in questions}
-    values: dict[int, dict[int, object]] = {q.id: {} for q in questions}
-    chosen: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
+) -> dict[int, list]:
+    """{response id: one value per question (None when unanswered)}, in one pass
+    over the stored answers."""
+    slots = {q.id: (index, _kind(q)) for index, q in enumerate(questions)}
+    values = {response_id: [None] * len(questions) for response_id in response_ids}
     unknown = len(labels)
     for response_id, question_id, code, number, text in answers:
-        if response_id not in wanted:
+        row = values.get(response_id)
+        if row is None or question_id not in slots:
             continue
-        kind = kinds.get(question_id)
+        index, kind = slots[question_id]
         if kind == "number" and number is not None:
-            values[question_id][response_id] = float(number)
+            row[index] = float(number)
         elif kind == "choice" and code is not None:
-            label = labels.get((question_id, code), (unknown, code))
-            chosen[(question_id, response_id)].append(label)
+            row[index] = labels.get((question_id, code), (unknown, code))[1]
+        elif kind == "multiple" and code is not None:
+            row[index] = row[index] or []
+            row[index].append(labels.get((question_id, code), (unknown, code)))
         elif kind == "text" and text:
-            values[question_id][response_id] = text
-    for (question_id, response_id), options in chosen.items():
-        joined = "; ".join(label for _position, label in sorted(options))
-        values[question_id][response_id] = joined
+            row[index] = text
+    multiple = [index for index, kind in slots.values() if kind == "multiple"]
+    for row in values.values():
+        for index in multiple:
+            if row[index]:
+                row[index] = "; ".join(label for _pos, label in sorted(row[index]))
     return values
 
 
@@ -83,10 +99,6 @@ def _kind(question: Question) -> str:
     qtype = question.type
     if qtype.is_numeric:
         return "number"
-    return "choice" if qtype.has_distribution else "text"
-
-
-def _rows(table: pd.DataFrame) -> Iterator[tuple]:
-    """Plain tuples, None for no answer or a blanked value."""
-    cleaned = table.astype(object).where(table.notna(), None).replace({"": None})
-    yield from cleaned.itertuples(index=False, name=None)
+    if qtype.has_distribution:
+        return "multiple" if qtype.multiple else "choice"
+    return "text"
