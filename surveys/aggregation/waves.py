@@ -100,13 +100,17 @@ def wave_changes(
         return None
     # Aggregated at threshold 1 (true counts), hidden below by the joint rule.
     tables = [
-        _Table(aggregate(questionnaire, dimensions, {**filters, key: value}))
+        _Table(
+            aggregate(
+                questionnaire, dimensions, {**filters, key: value}, with_texts=False
+            )
+        )
         for value, _label in waves
     ]
     kept = [(wave, t) for wave, t in zip(waves, tables, strict=True) if t.responses]
     if len(kept) < 2:
         return None
-    overall = _Table(aggregate(questionnaire, dimensions, filters))
+    overall = _Table(aggregate(questionnaire, dimensions, filters, with_texts=False))
     shown = _shown_columns(overall.results)
     changes = []
     for index, question in enumerate(overall.results.questions):
