@@ -52,6 +52,8 @@ class WorkbookContext:
     # Names of the column dimensions, in ``Results.dimension_keys`` order.
     dimension_labels: Sequence[str] = ()
     comparisons: Sequence[Comparison] = ()
+    # How the divergence score reads, as the results page says it.
+    comparison_note: str = ""
     # Responses per column key, small ones hidden (see ``respondents``).
     responses: Mapping[tuple, Cell] = field(default_factory=dict)
     # The optional individual rows; None leaves the "Données" sheet out.

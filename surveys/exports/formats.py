@@ -36,7 +36,7 @@ _FIGURES: dict[str, dict] = {
     "count": {"num_format": "0"},
     "percent": {"num_format": "0%"},
     "decimal": {"num_format": "0.0"},
-    "score": {"num_format": "0.00"},
+    "score": {"num_format": "0%"},
     "text": {"text_wrap": True, "valign": "top"},
     "hidden": {"italic": True, "font_color": "#545E6E", "align": "center"},
     "empty": {},

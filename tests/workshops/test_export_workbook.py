@@ -6,8 +6,6 @@ import zipfile
 
 import openpyxl
 import pytest
-from flask_babel import force_locale
-from flask_babel import gettext as _
 
 from facilitator.extensions import db
 from surveys.aggregation import RowKind
@@ -16,6 +14,7 @@ from surveys.participant_form import field_name
 from surveys.responses import record_response
 from tests.conftest import post_form
 from workshops.models import Wave
+from workshops.results.page import build_results_page
 from workshops.results.queries import ResultFilters, workshop_results
 
 FORMULA = '=HYPERLINK("http://x")'
@@ -269,16 +268,51 @@ def test_verbatims_of_a_hidden_cell_are_not_shown(client, workshop, answered):
     assert not any("Seul ici" in str(line) for line in lines)
 
 
-def test_summary_has_divergences_and_means(client, workshop, answered):
+def test_summary_lists_what_the_screen_lists(app, client, workshop, answered):
+    workshop.anonymity_threshold = 1
+    db.session.commit()
+    sheet = book(client, workshop)["Synthèse"]
+    lines = rows(sheet)
+    firsts = [line[0] for line in lines]
+    with app.test_request_context():
+        page = build_results_page(workshop, ResultFilters())
+    titles = {
+        "territory": (
+            "Où les territoires divergent le plus",
+            "Où les territoires convergent",
+        ),
+        "group": (
+            "Où les collèges d’acteurs divergent le plus",
+            "Où les collèges d’acteurs convergent",
+        ),
+    }
+    for comparison in page.comparisons:
+        for title, items in zip(
+            titles[comparison.dimension],
+            (comparison.divergent, comparison.convergent),
+            strict=True,
+        ):
+            at = firsts.index(title)
+            if not items:
+                assert (
+                    lines[at + 1][0] == "Pas assez de réponses affichées pour comparer."
+                )
+                continue
+            assert lines[at + 1][:3] == ("Code", "Question", "Écart")
+            listed = lines[at + 2 : at + 2 + len(items)]
+            assert [line[0] for line in listed] == [item.code for item in items]
+            assert [line[2] for line in listed] == [
+                pytest.approx(item.score) for item in items
+            ]
+            assert [line[3] for line in listed] == [item.summary for item in items]
+    score = next(c for r in sheet.iter_rows() for c in r if c.value == "Écart")
+    assert sheet.cell(score.row + 1, score.column).number_format == "0%"
+    assert any("L’écart va de 0 %" in str(line[0]) for line in lines)
+
+
+def test_summary_has_the_means_of_the_scales(client, workshop, answered):
     lines = rows(book(client, workshop)["Synthèse"])
     firsts = [line[0] for line in lines]
-    assert "Où les territoires divergent le plus" in firsts
-    assert "Où les collèges d’acteurs convergent" in firsts
-    assert "Moyennes des questions à échelle" in firsts
-    at = firsts.index("Où les territoires divergent le plus")
-    assert lines[at + 1][:3] == ("Code", "Question", "Écart (0 à 1)")
-    assert lines[at + 2][0] in ("Q1", "Q2", "Q4", "Q5")
-    assert 0 <= lines[at + 2][2] <= 1
     means = lines[firsts.index("Moyennes des questions à échelle") + 1 :]
     assert means[1][:3] == ("Code", "Question", "Élus")
     assert means[2][:3] == ("Q2", "Les services sont connus.", pytest.approx(13 / 3))
@@ -312,12 +346,15 @@ def test_individual_rows_only_on_request(client, workshop, answered, respond):
     assert "Aînés; =1+2" in [line[7] for line in data]
 
 
-def test_english_workbook(client, app, workshop, answered):
-    sheets = book(client, workshop, lang="en")
-    with app.test_request_context(), force_locale("en"):
-        expected = [_("Lisez-moi"), _("Synthèse"), *QUESTION_SHEETS, _("Verbatims")]
-    assert sheets.sheetnames == expected
-    assert sheets.sheetnames[0] == "Read me"
+def test_english_workbook(client, workshop, answered):
+    sheets = book(client, workshop, lang="en", with_data="y")
+    assert sheets.sheetnames == [
+        "Read me",
+        "Summary",
+        *QUESTION_SHEETS,
+        "Free-text answers",
+        "Data",
+    ]
     readme = by_first(sheets["Read me"])
     assert readme["Number of responses"][0] == 10
     assert "Anonymity" in readme
@@ -327,6 +364,9 @@ def test_english_workbook(client, app, workshop, answered):
     header, lines = table(sheets["Q1 Besoin prioritaire"])
     assert header[:3] == ("Territory", "Actor group", "Respondents (n)")
     assert lines[-1][:2] == ("Overall", "Overall")
+    data = rows(sheets["Data"])
+    assert data[2][:4] == ("Territory", "Actor group", "Session", "Wave")
+    assert {line[3] for line in data[3:]} == {"Baseline"}
 
 
 def test_default_language_is_the_interface_one(client, workshop, answered):

@@ -11,6 +11,7 @@ from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
 from surveys.aggregation import Dimension, Results
+from surveys.aggregation.divergence import MIN_RESPONDENTS
 from surveys.exports import (
     Comparison,
     ReadmeSection,
@@ -120,6 +121,16 @@ def workbook_context(
                 _("Où les collèges d’acteurs divergent le plus"),
                 _("Où les collèges d’acteurs convergent"),
             ),
+        ),
+        comparison_note=_(
+            "L’écart va de 0 %% (mêmes réponses) à 100 %% (aucune réponse en "
+            "commun) : pour une question à choix, c’est la part des réponses qui "
+            "diffère entre les deux territoires ou collèges les plus éloignés (en "
+            "moyenne par modalité pour un choix multiple), pour une échelle ou un "
+            "nombre, l’écart entre leurs moyennes rapporté à l’étendue de "
+            "l’échelle ; seules les cases affichées comptent, et une convergence "
+            "demande au moins %(n)s répondant·es de chaque côté.",
+            n=MIN_RESPONDENTS,
         ),
         responses=responses_by_column(
             workshop.questionnaire.id, results, filters.dimensions()

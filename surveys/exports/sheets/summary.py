@@ -53,24 +53,15 @@ def write_summary(
             label_span=2,
         )
         row += 1
-    if context.comparisons:
-        merge_string(sheet, row, 0, _METHOD_LAST, _method_note(), formats["muted_wrap"])
-        sheet.set_row(row, 45)
+    if context.comparisons and context.comparison_note:
+        note = context.comparison_note
+        merge_string(sheet, row, 0, _METHOD_LAST, note, formats["muted_wrap"])
+        sheet.set_row(row, 15 * (2 + len(note) // 150))
         row += 2
     for comparison in context.comparisons:
         row = _write_comparison(sheet, formats, results, comparison, row)
     row = _write_means(sheet, formats, results, row)
     set_up_page(sheet, context.title)
-
-
-def _method_note() -> str:
-    return _(
-        "Écart de 0 (mêmes réponses) à 1 : pour les échelles et les nombres, "
-        "écart entre la moyenne la plus haute et la plus basse, rapporté à "
-        "l’étendue de l’échelle ; pour les questions à choix, écart entre les "
-        "répartitions des réponses (distance de variation totale). Seules les "
-        "cases visibles comptent."
-    )
 
 
 def _write_comparison(
@@ -81,7 +72,8 @@ def _write_comparison(
     row: int,
 ) -> int:
     scored = divergences(results, comparison.key)
-    # With few questions, half each way: no question is both at once.
+    # As on the results page: the top of both ends; with few questions, each
+    # question on one side only (the more divergent half first).
     divergent = scored[: min(TOP, math.ceil(len(scored) / 2))]
     listed = {item.question_id for item in divergent}
     convergent = [
@@ -99,7 +91,7 @@ def _write_comparison(
             sheet.write_string(
                 row,
                 0,
-                _("Pas assez de réponses visibles pour comparer."),
+                _("Pas assez de réponses affichées pour comparer."),
                 formats["muted"],
             )
             row += 2
@@ -115,7 +107,7 @@ def _write_divergence_header(sheet: Worksheet, formats: Formats, row: int) -> in
     header = formats["header_left"]
     sheet.write_string(row, 0, _("Code"), header)
     sheet.write_string(row, 1, _("Question"), header)
-    sheet.write_string(row, 2, _("Écart (0 à 1)"), header)
+    sheet.write_string(row, 2, _("Écart"), header)
     merge_string(sheet, row, _SUMMARY_FIRST, _SUMMARY_LAST, _("Lecture"), header)
     merge_string(sheet, row, _METHOD_FIRST, _METHOD_LAST, _("Méthode"), header)
     return row + 1
