@@ -113,4 +113,3 @@ def test_answers_of_no_wave_are_guarded_too(questionnaire):
     comparison = wave_changes(questionnaire, DIMENSIONS, WAVES, threshold=2)
     savoie = group(comparison.question(questionnaire.questions[2].id), "Savoie")
     assert "hidden" in shown(savoie.respondents)
-
