@@ -7,8 +7,6 @@ import pytest
 
 from facilitator.extensions import db
 from surveys.models import Option, Question
-from surveys.participant_form import field_name
-from surveys.responses import record_response
 from workshops.models import Wave
 
 COLUMNS = [
@@ -47,28 +45,6 @@ def workshop(facilitator, make_workshop):
     )
     db.session.commit()
     return workshop
-
-
-@pytest.fixture
-def respond(workshop):
-    territories = {t.name: t for t in workshop.territories}
-    groups = {g.name: g for g in workshop.actor_groups}
-    questions = {q.code: q for q in workshop.questionnaire.questions}
-
-    def respond(territory, group, session, **answers):
-        record_response(
-            workshop.questionnaire,
-            {
-                "session": str(session.id),
-                "wave": session.wave or "",
-                "territory": str(territories[territory].id),
-                "group": str(groups[group].id),
-            },
-            {field_name(questions[code]): data for code, data in answers.items()},
-        )
-        db.session.commit()
-
-    return respond
 
 
 @pytest.fixture

@@ -10,8 +10,6 @@ import pytest
 from facilitator.extensions import db
 from surveys.aggregation import RowKind
 from surveys.models import Option, Question
-from surveys.participant_form import field_name
-from surveys.responses import record_response
 from tests.conftest import post_form
 from workshops.models import Wave
 from workshops.results.page import build_results_page
@@ -43,29 +41,6 @@ def workshop(facilitator, make_workshop):
     ]
     db.session.commit()
     return workshop
-
-
-@pytest.fixture
-def respond(workshop):
-    """Store a response as the participant flow does, by territory/group name."""
-    territories = {t.name: t for t in workshop.territories}
-    groups = {g.name: g for g in workshop.actor_groups}
-    questions = {q.code: q for q in workshop.questionnaire.questions}
-
-    def respond(territory, group, session=None, **answers):
-        record_response(
-            workshop.questionnaire,
-            {
-                "session": str(session.id) if session else "",
-                "wave": (session.wave or "") if session else "",
-                "territory": str(territories[territory].id),
-                "group": str(groups[group].id),
-            },
-            {field_name(questions[code]): data for code, data in answers.items()},
-        )
-        db.session.commit()
-
-    return respond
 
 
 @pytest.fixture

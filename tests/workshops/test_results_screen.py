@@ -7,8 +7,6 @@ import pytest
 
 from facilitator.extensions import db
 from surveys.aggregation import ALL
-from surveys.participant_form import field_name
-from surveys.responses import record_response
 from tests.surveys.test_suppression import worked_out
 from tests.workshops.test_results import BIGNONA, ENSEMBLE, SAVOIE, _Tables, tables
 from workshops.models import Wave
@@ -17,29 +15,6 @@ from workshops.models import Wave
 @pytest.fixture
 def workshop(facilitator, make_workshop):
     return make_workshop(owner=facilitator, title="Savoie × Bignona")
-
-
-@pytest.fixture
-def respond(workshop):
-    """Store a response as the participant flow does, by territory/group name."""
-    territories = {t.name: t for t in workshop.territories}
-    groups = {g.name: g for g in workshop.actor_groups}
-    questions = {q.code: q for q in workshop.questionnaire.questions}
-
-    def respond(territory, group, session=None, **answers):
-        record_response(
-            workshop.questionnaire,
-            {
-                "session": str(session.id) if session else "",
-                "wave": (session.wave or "") if session else "",
-                "territory": str(territories[territory].id),
-                "group": str(groups[group].id),
-            },
-            {field_name(questions[code]): data for code, data in answers.items()},
-        )
-        db.session.commit()
-
-    return respond
 
 
 def page_of(client, workshop, suffix=""):
