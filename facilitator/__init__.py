@@ -79,20 +79,26 @@ def _import_models() -> None:
 def _register_blueprints(app: Flask) -> None:
     from facilitator.auth import bp as auth_bp
     from facilitator.i18n import bp as i18n_bp
+    from workshops.live.views import bp as live_bp
     from workshops.manage.views import bp as manage_bp
     from workshops.participant.views import bp as participant_bp
     from workshops.questionnaire.views import bp as questionnaire_bp
     from workshops.results.views import bp as results_bp
     from workshops.sessions.views import bp as sessions_bp
+    from workshops.wall.participant_views import bp as wall_participant_bp
+    from workshops.wall.views import bp as wall_bp
 
     for blueprint in (
         auth_bp,
         i18n_bp,
         participant_bp,
+        wall_participant_bp,
         manage_bp,
         questionnaire_bp,
         sessions_bp,
         results_bp,
+        live_bp,
+        wall_bp,
     ):
         app.register_blueprint(blueprint)
 

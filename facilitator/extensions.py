@@ -38,8 +38,13 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 @event.listens_for(Engine, "connect")
 def _enable_sqlite_foreign_keys(dbapi_connection, connection_record) -> None:
-    """SQLite enforces ON DELETE CASCADE only with this pragma."""
+    """SQLite enforces ON DELETE CASCADE only with this pragma. Write-ahead
+    logging lets phones and the projector read while answers are written, from
+    several server processes; writers wait for each other up to 10 s."""
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()

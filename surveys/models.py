@@ -110,6 +110,10 @@ class Response(db.Model):
     # Breakdown dimensions as strings, e.g. {"session": "4", "wave": "point_zero",
     # "territory": "2", "group": "7"}: the caller decides what they mean.
     dimensions: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    # Answers given one question at a time (live sessions) are added to the
+    # response whose key the respondent's browser can prove: a hash of a secret
+    # only that browser holds. None for responses submitted in one go.
+    resume_key: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     answers: Mapped[list["Answer"]] = relationship(
         back_populates="response", cascade="all, delete-orphan"
@@ -146,6 +150,24 @@ class Answer(db.Model):
 
     def __repr__(self) -> str:
         return f"<Answer {self.response_id}:{self.question_id}>"
+
+
+class AnsweredQuestion(db.Model):
+    """That a response answered (or skipped) a question given on its own: the
+    database's guard against a question answered twice by a retried submission."""
+
+    __tablename__ = "answered_questions"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
+    )
+
+    def __repr__(self) -> str:
+        return f"<AnsweredQuestion {self.response_id}:{self.question_id}>"
 
 
 # Running counts of the answers, kept up to date in the transaction that records

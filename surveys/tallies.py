@@ -50,8 +50,29 @@ def dimensions_key(dimensions: Mapping[str, str]) -> str:
 
 def count_response(response: Response) -> None:
     """Add a flushed response and its answers to the tallies."""
+    count_respondent(response)
+    count_answers(response, response.answers)
+
+
+def count_respondent(response: Response) -> None:
+    """Add a flushed response, without its answers, to the response tallies."""
+    _increment(
+        ResponseTally,
+        [
+            {
+                "questionnaire_id": response.questionnaire_id,
+                "dimensions": dimensions_key(response.dimensions),
+                "count": 1,
+            }
+        ],
+    )
+
+
+def count_answers(response: Response, answers: Iterable[Answer]) -> None:
+    """Add answers of a counted response to the question tallies; the answers
+    must be to questions the tallies do not count for this response yet."""
     key = dimensions_key(response.dimensions)
-    answers = response.answers
+    answers = list(answers)
     # A respondent counts once per question and once per option chosen.
     questions = {answer.question_id for answer in answers}
     options = {
@@ -66,16 +87,6 @@ def count_response(response: Response) -> None:
     )
     # Rows in a fixed order, so that concurrent transactions lock them in the
     # same order and cannot deadlock (PostgreSQL).
-    _increment(
-        ResponseTally,
-        [
-            {
-                "questionnaire_id": response.questionnaire_id,
-                "dimensions": key,
-                "count": 1,
-            }
-        ],
-    )
     _increment(
         QuestionTally,
         [{"question_id": q, "dimensions": key, "count": 1} for q in sorted(questions)],

@@ -6,9 +6,21 @@ import pytest
 from facilitator import create_app
 from facilitator.extensions import db
 from tests.conftest import csrf_token
-from workshops.models import Territory
+from workshops.models import (
+    Contribution,
+    ContributionKind,
+    Territory,
+    WorkingGroup,
+)
 
-FACILITATOR_BLUEPRINTS = ("workshops", "questionnaire", "sessions", "results")
+FACILITATOR_BLUEPRINTS = (
+    "workshops",
+    "questionnaire",
+    "sessions",
+    "results",
+    "live",
+    "wall",
+)
 # Pages that list the facilitator's own things and take no object id.
 OWN_LIST_ENDPOINTS = {"workshops.dashboard", "workshops.create_workshop"}
 
@@ -41,12 +53,22 @@ def foreign_objects(make_workshop, make_session):
     """A workshop owned by someone else, with one of everything."""
     workshop = make_workshop()
     session = make_session(workshop)
+    working_group = WorkingGroup(workshop=workshop, name="Jeunesse")
+    db.session.add(working_group)
+    session.working_groups.append(working_group)
+    contribution = Contribution(
+        session=session, kind=ContributionKind.PRACTICE, text="Une pratique"
+    )
+    db.session.add(contribution)
+    db.session.flush()
     ids = {
         "workshop_id": workshop.id,
         "session_id": session.id,
         "question_id": workshop.questionnaire.questions[0].id,
         "territory_id": workshop.territories[0].id,
         "group_id": workshop.actor_groups[0].id,
+        "working_group_id": working_group.id,
+        "contribution_id": contribution.id,
         "direction": "down",
     }
     db.session.commit()

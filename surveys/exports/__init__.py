@@ -2,6 +2,7 @@
 
 from surveys.exports.context import (
     Comparison,
+    ExtraSheet,
     ReadmeSection,
     RecordTable,
     WorkbookContext,
@@ -13,6 +14,7 @@ from surveys.exports.workbook import WORKBOOK_OPTIONS, write_results_workbook
 __all__ = [
     "WORKBOOK_OPTIONS",
     "Comparison",
+    "ExtraSheet",
     "ReadmeSection",
     "RecordTable",
     "SheetNames",

@@ -5,7 +5,7 @@ the words: its title, the meaning of the column dimensions, the dimensions to
 compare in the summary, and the optional individual rows.
 """
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from surveys.aggregation import Cell
@@ -44,6 +44,21 @@ class RecordTable:
 
 
 @dataclass(frozen=True)
+class ExtraSheet:
+    """A sheet of the caller's own after the results (e.g. a contributions wall).
+
+    ``write(sheet, formats)`` fills the worksheet strictly top to bottom
+    (constant-memory mode), writing every participant text with
+    ``write_string``.
+    """
+
+    name: str
+    # One line for the Lisez-moi's list of sheets.
+    description: str
+    write: Callable
+
+
+@dataclass(frozen=True)
 class WorkbookContext:
     """What the workbook says about where the results come from."""
 
@@ -58,3 +73,5 @@ class WorkbookContext:
     responses: Mapping[tuple, Cell] = field(default_factory=dict)
     # The optional individual rows; None leaves the "Données" sheet out.
     records: RecordTable | None = None
+    # Sheets of the caller's own, written after the verbatims.
+    extra_sheets: Sequence[ExtraSheet] = ()

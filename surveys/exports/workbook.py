@@ -44,6 +44,7 @@ class _Plan:
     questions: tuple[str, ...]
     verbatims: str | None
     data: str | None
+    extra: tuple[str, ...] = ()
 
 
 def write_results_workbook(results: Results, context: WorkbookContext) -> bytes:
@@ -67,6 +68,8 @@ def write_results_workbook(results: Results, context: WorkbookContext) -> bytes:
     if plan.verbatims is not None:
         sheet = workbook.add_worksheet(plan.verbatims)
         write_verbatims(sheet, formats, plan.verbatims, results, context)
+    for extra, name in zip(context.extra_sheets, plan.extra, strict=True):
+        extra.write(workbook.add_worksheet(name), formats)
     if plan.data is not None and context.records is not None:
         sheet = workbook.add_worksheet(plan.data)
         write_data(sheet, formats, context.records, results.threshold, context)
@@ -85,8 +88,9 @@ def _plan(results: Results, context: WorkbookContext) -> _Plan:
         names.add(verbatims) if any(q.texts for q in results.questions) else None
     )
     data = names.add(data) if context.records is not None else None
+    extra = tuple(names.add(sheet.name) for sheet in context.extra_sheets)
     questions = tuple(names.add(f"{q.code} {q.label}") for q in results.questions)
-    return _Plan(readme, summary, questions, verbatims, data)
+    return _Plan(readme, summary, questions, verbatims, data, extra)
 
 
 def _guide(plan: _Plan, context: WorkbookContext) -> list[tuple[str, str]]:
@@ -127,6 +131,8 @@ def _guide(plan: _Plan, context: WorkbookContext) -> list[tuple[str, str]]:
                 ),
             )
         )
+    for extra, name in zip(context.extra_sheets, plan.extra, strict=True):
+        guide.append((name, extra.description))
     if plan.data is not None:
         guide.append(
             (

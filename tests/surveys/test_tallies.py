@@ -2,11 +2,12 @@
 
 import random
 from collections import defaultdict
+from datetime import date
 from statistics import median
 
 import pytest
 from flask_migrate import upgrade
-from sqlalchemy import event, select
+from sqlalchemy import event, insert, select
 
 from facilitator import create_app
 from facilitator.extensions import db
@@ -321,17 +322,25 @@ def test_upgrading_counts_the_responses_already_recorded(tmp_path):
         rng = random.Random(9)  # noqa: S311 - reproducible test data
         for _ in range(30):
             data = random_answers(rng, questionnaire)
-            response = Response(
-                questionnaire_id=questionnaire.id, dimensions=random_dimensions(rng)
-            )
+            # Rows as the initial schema had them (the model has more columns).
+            response_id = db.session.execute(
+                insert(Response.__table__).values(
+                    questionnaire_id=questionnaire.id,
+                    submitted_on=date.today(),
+                    dimensions=random_dimensions(rng),
+                )
+            ).inserted_primary_key[0]
             for question in questionnaire.questions:
                 for value in question.type.to_answers(
                     question, data.get(field_name(question))
                 ):
-                    response.answers.append(
-                        Answer(question_id=question.id, **value.__dict__)
+                    db.session.execute(
+                        insert(Answer.__table__).values(
+                            response_id=response_id,
+                            question_id=question.id,
+                            **value.__dict__,
+                        )
                     )
-            db.session.add(response)
         db.session.commit()
 
         upgrade()

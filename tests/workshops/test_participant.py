@@ -403,7 +403,15 @@ def test_nothing_identifying_is_stored(client, workshop, session):
         environ_base={"REMOTE_ADDR": "203.0.113.77"},
     )
     columns = {c.key for c in sa_inspect(Response).columns}
-    assert columns == {"id", "questionnaire_id", "submitted_on", "dimensions"}
+    assert columns == {
+        "id",
+        "questionnaire_id",
+        "submitted_on",
+        "dimensions",
+        "resume_key",
+    }
+    # Only answers given one question at a time keep a key to their response.
+    assert db.session.execute(select(Response.resume_key)).scalars().all() == [None]
     assert {c.key for c in sa_inspect(Participation).columns} == {
         "session_id",
         "token_hash",

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from facilitator.extensions import csrf, db, limiter
 from workshops.models import WorkshopSession
+from workshops.participant.browser import participant_token, remember_token
 from workshops.participant.forms import (
     JoinForm,
     count_answered,
@@ -26,18 +27,10 @@ from workshops.participant.forms import (
     normalise_code,
     scale_ends,
 )
-from workshops.participant.services import (
-    has_answered,
-    is_valid_token,
-    new_participant_token,
-    submit_answers,
-)
+from workshops.participant.services import has_answered, submit_answers
 from workshops.queries import get_open_session_by_code
 
 bp = Blueprint("participant", __name__)
-
-TOKEN_COOKIE = "rc_participant"  # noqa: S105 (a cookie name, not a secret)
-TOKEN_COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
 def _client_key() -> str:
@@ -82,7 +75,7 @@ def answer_session(code: str):
     if not session.is_open:
         return render_template("workshops/participant/closed.html", session=session)
     form = make_answer_form(session)
-    token = _participant_token(form.token.data)
+    token = participant_token(form.token.data)
     form.token.data = token
     if has_answered(session, token):
         if request.method == "POST":
@@ -91,7 +84,7 @@ def answer_session(code: str):
     if form.validate_on_submit():
         _record_once(session, form, token)
         return _thanks_redirect(session, token)
-    return _remember_token(make_response(_answer_page(session, form)), token)
+    return remember_token(make_response(_answer_page(session, form)), token)
 
 
 @bp.route("/j/<code>/merci", methods=["GET"])
@@ -126,16 +119,6 @@ def _answer_page(session: WorkshopSession, form) -> str:
     )
 
 
-def _participant_token(posted: str | None) -> str:
-    """This browser's token: its cookie, else the copy posted with the form."""
-    cookie = request.cookies.get(TOKEN_COOKIE)
-    if is_valid_token(cookie):
-        return cookie
-    if request.method == "POST" and is_valid_token(posted):
-        return posted
-    return new_participant_token()
-
-
 def _record_once(session: WorkshopSession, form, token: str) -> None:
     """Record and commit; a concurrent double submission loses the race quietly."""
     try:
@@ -149,18 +132,4 @@ def _record_once(session: WorkshopSession, form, token: str) -> None:
 
 def _thanks_redirect(session: WorkshopSession, token: str) -> Response:
     response = redirect(url_for(".thanks", code=session.join_code))
-    return _remember_token(response, token)
-
-
-def _remember_token(response: Response, token: str) -> Response:
-    if request.cookies.get(TOKEN_COOKIE) != token:
-        response.set_cookie(
-            TOKEN_COOKIE,
-            token,
-            max_age=TOKEN_COOKIE_MAX_AGE,
-            path="/",
-            httponly=True,
-            samesite="Lax",
-            secure=request.is_secure,
-        )
-    return response
+    return remember_token(response, token)

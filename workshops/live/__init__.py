@@ -1,0 +1,1 @@
+"""Running a session live: the facilitator's control panel and the projector."""

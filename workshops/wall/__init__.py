@@ -1,0 +1,1 @@
+"""The contributions wall: short anonymous posts, upvotes and moderation."""
