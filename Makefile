@@ -8,19 +8,28 @@ FLASK := $(BIN)/flask --app facilitator
 PO_FILES := $(wildcard facilitator/translations/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test install lint translations extract-messages bench
+.PHONY: run test install browser-deps lint translations extract-messages bench
 
 run: install
 	$(FLASK) db upgrade
 	$(FLASK) load-demo
 	HOST=$(HOST) PORT=$(PORT) $(FLASK) serve
 
-test: install
+test: install browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
 install: $(VENV)/.installed $(MO_FILES)
+
+# The browser tests drive Debian's Chromium through Playwright, which never
+# downloads a browser here. Installed as root, or through sudo when available.
+browser-deps:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y --no-install-recommends chromium; }
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
