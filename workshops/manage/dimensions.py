@@ -1,7 +1,9 @@
-"""Territories and actor groups: the two ordered, named lists of a workshop.
+"""Territories, actor groups and working groups: the ordered, named lists of a
+workshop.
 
-Each response records both as ids in its dimensions ("territory", "group"), so
-an item that already has responses can be renamed but never deleted.
+Each response records them as ids in its dimensions ("territory", "group",
+"working_group"), so an item that already has responses can be renamed but
+never deleted.
 """
 
 from dataclasses import dataclass
@@ -13,14 +15,21 @@ from sqlalchemy import func, select
 
 from facilitator.extensions import db
 from surveys.models import Response
-from workshops.models import ActorGroup, Territory, Workshop, WorkshopSession
+from workshops.models import (
+    ActorGroup,
+    Contribution,
+    Territory,
+    WorkingGroup,
+    Workshop,
+    WorkshopSession,
+)
 
-Item = Territory | ActorGroup
+Item = Territory | ActorGroup | WorkingGroup
 
 
 @dataclass(frozen=True)
 class DimensionKind:
-    model: type[Territory] | type[ActorGroup]
+    model: type[Territory] | type[ActorGroup] | type[WorkingGroup]
     # Attribute of Workshop holding the items, ordered by position.
     collection: str
     # Key of Response.dimensions holding str(item.id).
@@ -29,12 +38,21 @@ class DimensionKind:
     noun: str
     id_param: str
     list_endpoint: str
+    # Key of the list page in the workshop's navigation.
+    nav_key: str
     title: LazyString
     intro: LazyString
     add_label: LazyString
-    last_item_message: LazyString
+    # How many items a workshop must keep (working groups are optional), and
+    # the refusal when deleting one more.
+    min_items: int = 1
+    last_item_message: LazyString | str = ""
     # Sessions can fix a territory; such an item cannot be deleted.
     fixed_by_sessions: bool = False
+    # Items carry a prompt for participants' phones (working groups).
+    has_prompt: bool = False
+    # Participants tag wall contributions with it; such an item is kept.
+    tags_contributions: bool = False
 
     def items(self, workshop: Workshop) -> list[Item]:
         """The workshop's items in display order."""
@@ -65,6 +83,7 @@ TERRITORY = DimensionKind(
         "colonnes de résultats."
     ),
     add_label=_l("Ajouter un territoire"),
+    nav_key="territories",
     last_item_message=_l("Un atelier doit garder au moins un territoire."),
     fixed_by_sessions=True,
 )
@@ -84,7 +103,31 @@ ACTOR_GROUP = DimensionKind(
         "participent pas."
     ),
     add_label=_l("Ajouter un collège"),
+    nav_key="groups",
     last_item_message=_l("Un atelier doit garder au moins un collège d'acteurs."),
+)
+
+WORKING_GROUP = DimensionKind(
+    model=WorkingGroup,
+    collection="working_groups",
+    dimension="working_group",
+    noun="working_group",
+    id_param="working_group_id",
+    list_endpoint="workshops.edit_working_groups",
+    title=_l("Groupes de travail"),
+    intro=_l(
+        "Les ateliers thématiques d'une journée d'échanges, par exemple Jeunesse, "
+        "Handicap, Personnes âgées, Cohésion sociale. Une séance peut proposer "
+        "ces groupes : chaque participant·e choisit le sien sur son téléphone, y "
+        "lit la consigne du groupe et répond aux questions qui lui sont réservées. "
+        "Les résultats peuvent ensuite comparer les groupes côte à côte. "
+        "Facultatif : un atelier peut n'en avoir aucun."
+    ),
+    add_label=_l("Ajouter un groupe de travail"),
+    nav_key="working_groups",
+    min_items=0,
+    has_prompt=True,
+    tags_contributions=True,
 )
 
 
@@ -113,6 +156,17 @@ def count_item_responses(kind: DimensionKind, item: Item) -> int:
         select(func.count(Response.id)).where(
             Response.questionnaire_id == item.workshop.questionnaire_id,
             Response.dimensions[kind.dimension].as_string() == str(item.id),
+        )
+    ).scalar_one()
+
+
+def count_item_contributions(kind: DimensionKind, item: Item) -> int:
+    """How many wall contributions carry this item (working groups only)."""
+    if not kind.tags_contributions:
+        return 0
+    return db.session.execute(
+        select(func.count(Contribution.id)).where(
+            Contribution.working_group_id == item.id
         )
     ).scalar_one()
 

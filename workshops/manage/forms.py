@@ -1,4 +1,5 @@
-"""Forms of workshop set-up: settings, creation, territories and actor groups."""
+"""Forms of workshop set-up: settings, creation, territories, actor groups and
+working groups."""
 
 from collections.abc import Iterable
 
@@ -25,6 +26,7 @@ from wtforms.validators import (
 from workshops.builtin_templates import REGARD_CROISE, builtin_templates
 
 NAME_MAX = 120
+PROMPT_MAX = 500
 MAX_TERRITORIES = 100
 MAX_THRESHOLD = 1000
 BLANK = "blank"
@@ -160,6 +162,30 @@ class ItemNameForm(FlaskForm):
     def validate_name(self, field) -> None:
         if field.data.casefold() in self.taken_names:
             raise ValidationError(_("Ce nom est déjà utilisé dans cet atelier."))
+
+    def item_data(self) -> dict:
+        """The validated item, as keyword arguments of the services."""
+        return {"name": self.name.data}
+
+
+class WorkingGroupForm(ItemNameForm):
+    """A working group: its name and the prompt its members read on their phone."""
+
+    prompt = TextAreaField(
+        _l("Consigne affichée aux membres du groupe"),
+        description=_l(
+            "Facultatif. Par exemple : « Quelles pratiques pour l'insertion des "
+            "jeunes ? »"
+        ),
+        validators=[
+            Length(max=PROMPT_MAX, message=_l("500 caractères au plus.")),
+        ],
+        filters=[_strip],
+        render_kw={"rows": 2, "maxlength": PROMPT_MAX},
+    )
+
+    def item_data(self) -> dict:
+        return {"name": self.name.data, "prompt": self.prompt.data or ""}
 
 
 class DeleteWorkshopForm(FlaskForm):

@@ -1,4 +1,5 @@
-"""Writes on workshops, territories and actor groups (add and flush; callers commit)."""
+"""Writes on workshops, territories, actor groups and working groups (add and
+flush; callers commit)."""
 
 import logging
 from collections.abc import Sequence
@@ -15,10 +16,11 @@ from workshops.labels import DEFAULT_ACTOR_GROUPS
 from workshops.manage.dimensions import (
     DimensionKind,
     Item,
+    count_item_contributions,
     count_item_responses,
     first_fixing_session,
 )
-from workshops.models import ActorGroup, Territory, Workshop
+from workshops.models import ActorGroup, Territory, WorkingGroup, Workshop
 
 logger = logging.getLogger(__name__)
 
@@ -123,20 +125,23 @@ def delete_workshop(workshop: Workshop) -> None:
     logger.info("workshop %s deleted", workshop_id)
 
 
-def add_item(kind: DimensionKind, workshop: Workshop, name: str) -> Item:
-    """Add a territory or actor group at the end of the list."""
-    item = kind.model(name=name, position=len(getattr(workshop, kind.collection)))
+def add_item(kind: DimensionKind, workshop: Workshop, **fields) -> Item:
+    """Add a territory, actor group or working group at the end of the list;
+    ``fields`` are its name (and a working group's prompt)."""
+    item = kind.model(**fields, position=len(getattr(workshop, kind.collection)))
     getattr(workshop, kind.collection).append(item)
     db.session.flush()
     logger.info("workshop %s: %s %s added", workshop.id, kind.dimension, item.id)
     return item
 
 
-def rename_item(kind: DimensionKind, item: Item, name: str) -> None:
-    """Rename an item; its responses follow, since they hold its id."""
-    item.name = name
+def update_item(kind: DimensionKind, item: Item, **fields) -> None:
+    """Rename an item (or change a working group's prompt); its responses
+    follow, since they hold its id."""
+    for name, value in fields.items():
+        setattr(item, name, value)
     db.session.flush()
-    logger.info("workshop %s: %s %s renamed", item.workshop_id, kind.dimension, item.id)
+    logger.info("workshop %s: %s %s changed", item.workshop_id, kind.dimension, item.id)
 
 
 def move_item(kind: DimensionKind, item: Item, direction: str) -> None:
@@ -149,12 +154,26 @@ def move_item(kind: DimensionKind, item: Item, direction: str) -> None:
     _renumber(items)
 
 
-def delete_item(kind: DimensionKind, item: Item) -> None:
-    """Delete an item nobody answered with; ManageError explains a refusal."""
+def delete_item(kind: DimensionKind, item: Item) -> list[str]:
+    """Delete an item nobody answered with; ManageError explains a refusal.
+
+    Returns the codes of the questions that were reserved to this working
+    group alone, and are now asked to everyone.
+    """
     workshop = item.workshop
     items = kind.items(workshop)
-    if len(items) <= 1:
+    if len(items) <= kind.min_items:
         raise ManageError(str(kind.last_item_message))
+    _refuse_if_used(kind, item)
+    freed = _questions_reserved_only_to(item) if isinstance(item, WorkingGroup) else []
+    getattr(workshop, kind.collection).remove(item)
+    items.remove(item)
+    _renumber(items)
+    logger.info("workshop %s: %s %s deleted", workshop.id, kind.dimension, item.id)
+    return freed
+
+
+def _refuse_if_used(kind: DimensionKind, item: Item) -> None:
     responses = count_item_responses(kind, item)
     if responses:
         raise ManageError(
@@ -164,6 +183,18 @@ def delete_item(kind: DimensionKind, item: Item) -> None:
                 "« %(name)s » ne peut pas être supprimé : %(num)d réponses y sont "
                 "rattachées. Vous pouvez le renommer.",
                 responses,
+                name=item.name,
+            )
+        )
+    contributions = count_item_contributions(kind, item)
+    if contributions:
+        raise ManageError(
+            ngettext(
+                "« %(name)s » ne peut pas être supprimé : %(num)d contribution du "
+                "mur y est rattachée. Vous pouvez le renommer.",
+                "« %(name)s » ne peut pas être supprimé : %(num)d contributions du "
+                "mur y sont rattachées. Vous pouvez le renommer.",
+                contributions,
                 name=item.name,
             )
         )
@@ -177,10 +208,12 @@ def delete_item(kind: DimensionKind, item: Item) -> None:
                 session=session.label,
             )
         )
-    getattr(workshop, kind.collection).remove(item)
-    items.remove(item)
-    _renumber(items)
-    logger.info("workshop %s: %s %s deleted", workshop.id, kind.dimension, item.id)
+
+
+def _questions_reserved_only_to(group: WorkingGroup) -> list[str]:
+    others = [g for g in group.workshop.working_groups if g.id != group.id]
+    elsewhere = {question.id for other in others for question in other.questions}
+    return [q.code for q in group.questions if q.id not in elsewhere]
 
 
 def _renumber(items: list[Item]) -> None:

@@ -1,4 +1,5 @@
-"""Facilitator dashboard and workshop set-up: settings, territories, actor groups."""
+"""Facilitator dashboard and workshop set-up: settings, territories, actor
+groups, working groups."""
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -9,7 +10,7 @@ from facilitator.extensions import db
 from workshops.builtin_templates import builtin_templates
 from workshops.labels import STATE_LABELS, wave_label
 from workshops.manage import dimension_views, services
-from workshops.manage.dimensions import ACTOR_GROUP, TERRITORY
+from workshops.manage.dimensions import ACTOR_GROUP, TERRITORY, WORKING_GROUP
 from workshops.manage.forms import (
     CreateWorkshopForm,
     DeleteWorkshopForm,
@@ -130,10 +131,11 @@ def _render_edit(
     )
 
 
-# Territories and actor groups: the same pages and rules for both lists.
+# Territories, actor groups and working groups: the same pages and rules.
 
 TERRITORY_ITEM = WORKSHOP + "/territories/<int:territory_id>"
 GROUP_ITEM = WORKSHOP + "/groups/<int:group_id>"
+WORKING_GROUP_ITEM = WORKSHOP + "/working-groups/<int:working_group_id>"
 DIRECTION = "/move/<any(up, down):direction>"
 
 
@@ -183,3 +185,29 @@ def move_actor_group(workshop_id: int, group_id: int, direction: str):
 @login_required
 def delete_actor_group(workshop_id: int, group_id: int):
     return dimension_views.delete_item(ACTOR_GROUP, workshop_id, group_id)
+
+
+@bp.route(WORKSHOP + "/working-groups", methods=["GET", "POST"])
+@login_required
+def edit_working_groups(workshop_id: int):
+    return dimension_views.edit_items(WORKING_GROUP, workshop_id)
+
+
+@bp.route(WORKING_GROUP_ITEM + "/rename", methods=["POST"])
+@login_required
+def rename_working_group(workshop_id: int, working_group_id: int):
+    return dimension_views.rename_item(WORKING_GROUP, workshop_id, working_group_id)
+
+
+@bp.route(WORKING_GROUP_ITEM + DIRECTION, methods=["POST"])
+@login_required
+def move_working_group(workshop_id: int, working_group_id: int, direction: str):
+    return dimension_views.move_item(
+        WORKING_GROUP, workshop_id, working_group_id, direction
+    )
+
+
+@bp.route(WORKING_GROUP_ITEM + "/delete", methods=["POST"])
+@login_required
+def delete_working_group(workshop_id: int, working_group_id: int):
+    return dimension_views.delete_item(WORKING_GROUP, workshop_id, working_group_id)

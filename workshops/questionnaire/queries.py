@@ -1,9 +1,11 @@
-"""Reads of the questionnaire editor: what participants already answered."""
+"""Reads of the questionnaire editor: what participants already answered, and
+which working groups a question is reserved to."""
 
 from sqlalchemy import distinct, func, select
 
 from facilitator.extensions import db
 from surveys.models import Answer, Question, Questionnaire
+from workshops.models import Workshop
 
 
 def count_question_respondents(question: Question) -> int:
@@ -35,3 +37,13 @@ def respondents_by_question(questionnaire: Questionnaire) -> dict[int, int]:
         .group_by(Answer.question_id)
     )
     return dict(rows.all())
+
+
+def reserved_groups(workshop: Workshop) -> dict[int, list[str]]:
+    """Question id -> names of the working groups it is reserved to (absent
+    when asked to everyone)."""
+    reserved: dict[int, list[str]] = {}
+    for group in workshop.working_groups:
+        for question in group.questions:
+            reserved.setdefault(question.id, []).append(group.name)
+    return reserved

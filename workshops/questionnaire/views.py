@@ -10,17 +10,25 @@ from facilitator.extensions import db
 from facilitator.forms import EmptyForm
 from surveys import services
 from surveys.fields import question_types
-from surveys.forms import QuestionForm
 from workshops.queries import (
     count_responses,
     get_owned_question_or_404,
     get_owned_workshop_or_404,
 )
-from workshops.questionnaire.forms import CONFIRMED, DeleteQuestionForm
+from workshops.questionnaire.forms import (
+    CONFIRMED,
+    DeleteQuestionForm,
+    WorkshopQuestionForm,
+)
 from workshops.questionnaire.queries import (
     answered_option_codes,
     count_question_respondents,
+    reserved_groups,
     respondents_by_question,
+)
+from workshops.questionnaire.services import (
+    add_workshop_question,
+    update_workshop_question,
 )
 
 logger = logging.getLogger(__name__)
@@ -60,6 +68,7 @@ def edit_questionnaire(workshop_id: int):
         questions=workshop.questionnaire.questions,
         response_count=count_responses(workshop),
         respondents=respondents_by_question(workshop.questionnaire),
+        reserved=reserved_groups(workshop),
         form=EmptyForm(),
     )
 
@@ -68,9 +77,11 @@ def edit_questionnaire(workshop_id: int):
 @login_required
 def add_question(workshop_id: int):
     workshop = get_owned_workshop_or_404(workshop_id)
-    form = QuestionForm()
+    form = WorkshopQuestionForm(working_groups=workshop.working_groups)
     if form.validate_on_submit():
-        question = services.add_question(workshop.questionnaire, **form.question_data())
+        question = add_workshop_question(
+            workshop, form.working_group_ids(), **form.question_data()
+        )
         db.session.commit()
         logger.info(
             "facilitator %s added question %s to workshop %s",
@@ -91,13 +102,16 @@ def add_question(workshop_id: int):
 def edit_question(workshop_id: int, question_id: int):
     workshop = get_owned_workshop_or_404(workshop_id)
     question = get_owned_question_or_404(workshop, question_id)
-    form = QuestionForm(
+    form = WorkshopQuestionForm(
+        working_groups=workshop.working_groups,
         question=question,
         has_answers=count_question_respondents(question) > 0,
         answered_codes=answered_option_codes(question),
     )
     if form.validate_on_submit():
-        services.update_question(question, **form.question_data())
+        update_workshop_question(
+            workshop, question, form.working_group_ids(), **form.question_data()
+        )
         db.session.commit()
         logger.info(
             "facilitator %s edited question %s of workshop %s",
