@@ -235,6 +235,7 @@ def test_valid_submission_records_one_response(client, workshop, session):
         "wave": "point_zero",
         "territory": str(workshop.territories[1].id),
         "group": str(workshop.actor_groups[2].id),
+        "working_group": "",
     }
     answers = _answers(recorded)
     assert [a.option_code for a in answers["Q1"]] == ["B"]

@@ -1,10 +1,11 @@
-"""Participant forms: the join code, and the answer form of a session."""
+"""Participant forms: the join code, who answers, the answer forms of a session."""
 
 import re
+from typing import NamedTuple
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, StringField
+from wtforms import HiddenField, RadioField, StringField, SubmitField
 from wtforms.validators import InputRequired, Regexp, StopValidation
 
 from surveys.participant_form import SurveyForm, field_name, make_survey_form
@@ -69,29 +70,102 @@ class _PickOneField(RadioField):
         super().pre_validate(form)
 
 
-class AnswerForm(SurveyForm):
-    """Who answers (territory, actor group), then the questionnaire's fields."""
-
-    territory = _PickOneField(
+def _territory_field() -> _PickOneField:
+    return _PickOneField(
         _l("Votre territoire"),
         required_message=_l("Choisissez votre territoire."),
         invalid_choice_message=_l("Choisissez un territoire de la liste."),
         invalid_value_message=_l("Choisissez un territoire de la liste."),
     )
-    group = _PickOneField(
+
+
+def _group_field() -> _PickOneField:
+    return _PickOneField(
         _l("Je réponds en tant que"),
         required_message=_l("Choisissez à quel titre vous répondez."),
         invalid_choice_message=_l("Choisissez une réponse de la liste."),
         invalid_value_message=_l("Choisissez une réponse de la liste."),
     )
+
+
+def _working_group_field() -> _PickOneField:
+    return _PickOneField(
+        _l("Votre groupe de travail"),
+        required_message=_l("Choisissez votre groupe de travail."),
+        invalid_choice_message=_l("Choisissez un groupe de la liste."),
+        invalid_value_message=_l("Choisissez un groupe de la liste."),
+    )
+
+
+class WorkingGroupForm(FlaskForm):
+    """The working group step of a self-paced session (a GET form, no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    groupe = _working_group_field()
+
+
+def make_working_group_form(session: WorkshopSession, formdata) -> WorkingGroupForm:
+    """The working group choice of a session, bound to ``formdata``."""
+    form = WorkingGroupForm(formdata)
+    form.groupe.choices = [(wg.id, wg.name) for wg in session.working_groups]
+    return form
+
+
+class AskedQuestions(NamedTuple):
+    """The questions of a questionnaire asked to one participant: what
+    ``make_survey_form`` reads of a questionnaire."""
+
+    id: int
+    questions: list
+
+
+class AnswerForm(SurveyForm):
+    """Who answers (territory, actor group), then the questionnaire's fields."""
+
+    territory = _territory_field()
+    group = _group_field()
     # Copy of the browser's participation token, for a POST whose cookie is lost.
+    token = HiddenField()
+    # The working group chosen at the previous step (None when none is offered).
+    working_group_id: int | None = None
+
+
+def make_answer_form(
+    session: WorkshopSession, questions: list, working_group_id=None, **kwargs
+) -> AnswerForm:
+    """The bound answer form of a session for ``questions``, with the
+    workshop's choices."""
+    asked = AskedQuestions(session.workshop.questionnaire_id, questions)
+    form = make_survey_form(asked, base=AnswerForm)(**kwargs)
+    form.working_group_id = working_group_id
+    _set_profile_choices(form, session)
+    return form
+
+
+class ProfileForm(FlaskForm):
+    """Who answers a facilitator-paced session, asked once before the questions."""
+
+    territory = _territory_field()
+    group = _group_field()
+    working_group = _working_group_field()
     token = HiddenField()
 
 
-def make_answer_form(session: WorkshopSession, **kwargs) -> AnswerForm:
-    """The bound answer form of a session, with the workshop's choices."""
+def make_profile_form(session: WorkshopSession, **kwargs) -> ProfileForm:
+    """The bound profile form of a session, with the workshop's choices."""
+    form = ProfileForm(**kwargs)
+    _set_profile_choices(form, session)
+    if session.working_groups:
+        form.working_group.choices = [(wg.id, wg.name) for wg in session.working_groups]
+    else:
+        del form.working_group
+    return form
+
+
+def _set_profile_choices(form, session: WorkshopSession) -> None:
     workshop = session.workshop
-    form = make_survey_form(workshop.questionnaire, base=AnswerForm)(**kwargs)
     form.group.choices = [(group.id, group.name) for group in workshop.actor_groups]
     if session.territory_id is None:
         form.territory.choices = [
@@ -99,7 +173,28 @@ def make_answer_form(session: WorkshopSession, **kwargs) -> AnswerForm:
         ]
     else:
         del form.territory
-    return form
+
+
+class QuestionForm(SurveyForm):
+    """One question of a facilitator-paced session."""
+
+    token = HiddenField()
+    skip = SubmitField(_l("Passer"))
+
+    def skip_submitted(self) -> bool:
+        """Whether « Passer » was pressed, with a valid CSRF token; the
+        answer field is ignored then."""
+        return (
+            self.is_submitted()
+            and bool(self.skip.data)
+            and self.csrf_token.validate(self)
+        )
+
+
+def make_question_form(question, **kwargs) -> QuestionForm:
+    """The bound form of one question, its field named as in the full form."""
+    asked = AskedQuestions(question.questionnaire_id, [question])
+    return make_survey_form(asked, base=QuestionForm)(**kwargs)
 
 
 def error_fields(form: AnswerForm, questions) -> list:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from facilitator.extensions import db
 from surveys.models import Response
-from surveys.responses import record_response
+from surveys.responses import find_resumable, record_response, start_response
 from workshops.models import Participation, WorkshopSession
 
 _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
@@ -42,7 +42,10 @@ def has_answered(session: WorkshopSession, token: str | None) -> bool:
 
 
 def response_dimensions(
-    session: WorkshopSession, territory_id: int, group_id: int
+    session: WorkshopSession,
+    territory_id: int,
+    group_id: int,
+    working_group_id: int | None = None,
 ) -> dict[str, str]:
     """The breakdown dimensions every response of a session carries."""
     return {
@@ -50,6 +53,7 @@ def response_dimensions(
         "wave": session.wave or "",
         "territory": str(territory_id),
         "group": str(group_id),
+        "working_group": str(working_group_id) if working_group_id else "",
     }
 
 
@@ -62,7 +66,9 @@ def submit_answers(session: WorkshopSession, form, token: str) -> Response | Non
     if has_answered(session, token):
         return None
     territory_id = session.territory_id or form.territory.data
-    dimensions = response_dimensions(session, territory_id, form.group.data)
+    dimensions = response_dimensions(
+        session, territory_id, form.group.data, form.working_group_id
+    )
     response = record_response(session.workshop.questionnaire, dimensions, form.data)
     db.session.add(
         Participation(
@@ -71,3 +77,29 @@ def submit_answers(session: WorkshopSession, form, token: str) -> Response | Non
     )
     db.session.flush()
     return response
+
+
+def resume_key(session: WorkshopSession, token: str) -> str:
+    """What is stored of the token with a response answered question by
+    question: a hash of its own, unlike the participation's."""
+    return hashlib.sha256(f"response:{session.id}:{token}".encode()).hexdigest()
+
+
+def find_started_response(session: WorkshopSession, token: str) -> Response | None:
+    """The response this browser started in a facilitator-paced session."""
+    if not is_valid_token(token):
+        return None
+    return find_resumable(session.workshop.questionnaire, resume_key(session, token))
+
+
+def start_paced_response(
+    session: WorkshopSession, dimensions: dict[str, str], token: str
+) -> Response:
+    """The browser's response to a facilitator-paced session, started once: a
+    second profile from the same browser finds the first response."""
+    existing = find_started_response(session, token)
+    if existing is not None:
+        return existing
+    return start_response(
+        session.workshop.questionnaire, dimensions, resume_key(session, token)
+    )
