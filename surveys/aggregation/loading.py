@@ -8,7 +8,7 @@ responses matching ``filters``.
 """
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 import pandas as pd
@@ -42,7 +42,10 @@ def response_counts(
 
 
 def respondent_counts(
-    questionnaire_id: int, filters: dict[str, str], keys: Sequence[str]
+    questionnaire_id: int,
+    filters: dict[str, str],
+    keys: Sequence[str],
+    question_ids: Collection[int] | None = None,
 ) -> pd.DataFrame:
     """Responses that answered each question: question_id, dims..., respondents."""
     stmt = _of_questionnaire(
@@ -51,12 +54,16 @@ def respondent_counts(
         ),
         QuestionTally,
         questionnaire_id,
+        question_ids,
     )
     return _counts(stmt, ["question_id"], "respondents", filters, keys)
 
 
 def option_counts(
-    questionnaire_id: int, filters: dict[str, str], keys: Sequence[str]
+    questionnaire_id: int,
+    filters: dict[str, str],
+    keys: Sequence[str],
+    question_ids: Collection[int] | None = None,
 ) -> pd.DataFrame:
     """Respondents per option: question_id, option_code, dims..., count."""
     stmt = _of_questionnaire(
@@ -68,12 +75,16 @@ def option_counts(
         ),
         OptionTally,
         questionnaire_id,
+        question_ids,
     )
     return _counts(stmt, ["question_id", "option_code"], "count", filters, keys)
 
 
 def number_counts(
-    questionnaire_id: int, filters: dict[str, str], keys: Sequence[str]
+    questionnaire_id: int,
+    filters: dict[str, str],
+    keys: Sequence[str],
+    question_ids: Collection[int] | None = None,
 ) -> pd.DataFrame:
     """How often each number was given: question_id, number, dims..., count."""
     stmt = _of_questionnaire(
@@ -85,27 +96,34 @@ def number_counts(
         ),
         NumberTally,
         questionnaire_id,
+        question_ids,
     )
     return _counts(stmt, ["question_id", "number"], "count", filters, keys)
 
 
 def texts(
-    questionnaire_id: int, filters: dict[str, str], keys: Sequence[str]
+    questionnaire_id: int,
+    filters: dict[str, str],
+    keys: Sequence[str],
+    question_ids: Collection[int] | None = None,
 ) -> pd.DataFrame:
     """Every non-empty text answer: question_id, dims..., text (unordered).
 
     Only the answers to text questions are read (through the index on
-    ``answers.question_id``).
+    ``answers.question_id``); only those of ``question_ids`` when given.
     """
     columns = ["question_id", *dimension_columns(keys), "text"]
-    question_ids = _text_question_ids(questionnaire_id)
-    if not question_ids:
+    wanted = _text_question_ids(questionnaire_id)
+    if question_ids is not None:
+        asked = set(question_ids)
+        wanted = [id_ for id_ in wanted if id_ in asked]
+    if not wanted:
         return pd.DataFrame(columns=columns)
     stmt = (
         select(Answer.question_id, cast(Response.dimensions, Text), Answer.text)
         .join(Response, Answer.response_id == Response.id)
         .where(
-            Answer.question_id.in_(question_ids),
+            Answer.question_id.in_(wanted),
             Answer.text.is_not(None),
             Answer.text != "",
         )
@@ -117,10 +135,18 @@ def texts(
     return _expand(frame, filters, keys)[columns]
 
 
-def _of_questionnaire(stmt: Select, model, questionnaire_id: int) -> Select:
-    return stmt.join(Question, Question.id == model.question_id).where(
+def _of_questionnaire(
+    stmt: Select,
+    model,
+    questionnaire_id: int,
+    question_ids: Collection[int] | None = None,
+) -> Select:
+    stmt = stmt.join(Question, Question.id == model.question_id).where(
         Question.questionnaire_id == questionnaire_id
     )
+    if question_ids is not None:
+        stmt = stmt.where(model.question_id.in_(list(question_ids)))
+    return stmt
 
 
 def _text_question_ids(questionnaire_id: int) -> list[int]:

@@ -1,7 +1,7 @@
 """Comparison tables of a questionnaire's answers, by breakdown dimensions."""
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,12 +54,15 @@ def aggregate(
     threshold: int = 1,
     *,
     with_texts: bool = True,
+    question_ids: Collection[int] | None = None,
 ) -> Results:
     """Every question's table over the cells of ``dimensions``, small cells hidden.
 
     The counts take the same time however many responses there are; the free
     texts grow with the answers: leave them out (``with_texts=False``) where
     they are not shown, e.g. the tables of each wave or a live refresh.
+    ``question_ids`` limits the tables to those questions (a projector shows
+    one question at a time).
     """
     filters = dict(filters or {})
     keys = [dimension.key for dimension in dimensions]
@@ -70,7 +73,9 @@ def aggregate(
 
     def load(reader) -> pd.DataFrame:
         frame = (
-            raw_responses if reader is None else reader(questionnaire.id, filters, keys)
+            raw_responses
+            if reader is None
+            else reader(questionnaire.id, filters, keys, question_ids)
         )
         return map_unlisted(frame, dim_columns, values)
 
@@ -93,6 +98,7 @@ def aggregate(
     questions = tuple(
         _question_result(question, columns, figures, threshold)
         for question in questionnaire.questions
+        if question_ids is None or question.id in question_ids
     )
     total = int(raw_responses["responses"].sum()) if not raw_responses.empty else 0
     return Results(

@@ -218,7 +218,9 @@ def test_close_then_reopen_session(client, session):
     assert "Séance fermée" in response.get_data(as_text=True)
     # What /j/<code> looks up: the session, now closed to new responses.
     assert get_open_session_by_code("bgn234").state is SessionState.CLOSED
-    assert "Ouvrir la séance" in client.get(session_url(session)).get_data(as_text=True)
+    assert "Rouvrir la séance" in client.get(session_url(session)).get_data(
+        as_text=True
+    )
 
     response = change_state(client, session, "open")
 

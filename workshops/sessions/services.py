@@ -1,12 +1,21 @@
-"""Writes for sessions (séances): creation with a join code, edits, open and close."""
+"""Writes for sessions (séances): creation with a join code, edits, states."""
 
 import logging
 import secrets
+from collections.abc import Sequence
 
 from sqlalchemy import select
 
 from facilitator.extensions import db
-from workshops.models import SessionState, Territory, Workshop, WorkshopSession
+from workshops.live.services import change_state, touch
+from workshops.models import (
+    Pacing,
+    SessionState,
+    Territory,
+    WorkingGroup,
+    Workshop,
+    WorkshopSession,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -42,14 +51,20 @@ def create_session(
     label: str,
     wave: str | None = None,
     territory: Territory | None = None,
+    *,
+    pacing: Pacing = Pacing.SELF,
+    working_groups: Sequence[WorkingGroup] = (),
+    state: SessionState = SessionState.OPEN,
 ) -> WorkshopSession:
-    """Add an open session with a fresh join code to the workshop."""
+    """Add a session (open unless told otherwise) with a fresh join code."""
     session = WorkshopSession(
         workshop=workshop,
         label=label,
         wave=wave,
         territory=territory,
-        state=SessionState.OPEN,
+        state=state,
+        pacing=pacing,
+        working_groups=list(working_groups),
         join_code=unused_join_code(),
     )
     db.session.add(session)
@@ -68,20 +83,32 @@ def update_session(
     label: str,
     wave: str | None,
     territory: Territory | None,
+    *,
+    pacing: Pacing | None = None,
+    working_groups: Sequence[WorkingGroup] | None = None,
 ) -> None:
-    """Change a session's label, wave and fixed territory.
+    """Change a session's label, wave, fixed territory, pacing, working groups.
 
     Responses already recorded keep the dimensions they were recorded with.
+    Phones follow a change of pacing or of the working groups offered.
     """
     session.label = label
     session.wave = wave
     session.territory = territory
+    live_changed = False
+    if pacing is not None and pacing is not session.pacing:
+        session.pacing = pacing
+        live_changed = True
+    if working_groups is not None and list(working_groups) != session.working_groups:
+        session.working_groups = list(working_groups)
+        live_changed = True
     db.session.flush()
+    if live_changed:
+        touch(session)
     logger.info("session %s edited", session.id)
 
 
-def set_session_state(session: WorkshopSession, state: SessionState) -> None:
-    """Open or close a session to new responses."""
-    session.state = state
-    db.session.flush()
-    logger.info("session %s now %s", session.id, state.value)
+def set_session_state(session: WorkshopSession, state: SessionState) -> bool:
+    """Move a session to another state (see ``workshops.live.services``);
+    False when it was already in it. Raises ``TransitionRefusedError``."""
+    return change_state(session, state)

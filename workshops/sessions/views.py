@@ -15,11 +15,18 @@ from flask_babel import ngettext
 from flask_login import login_required
 
 from facilitator.extensions import db
-from workshops.labels import STATE_LABELS, wave_label
+from workshops.labels import PACING_LABELS, STATE_LABELS, wave_label
+from workshops.live.services import TransitionRefusedError, allowed_states
+from workshops.live.texts import (
+    STATE_CHANGED,
+    STATE_DESCRIPTIONS,
+    state_actions,
+    transition_refused,
+)
 from workshops.models import SessionState, Workshop, WorkshopSession
 from workshops.queries import get_owned_session_or_404, get_owned_workshop_or_404
 from workshops.sessions import qr, services
-from workshops.sessions.forms import SessionForm, SessionStateForm
+from workshops.sessions.forms import NewSessionForm, SessionForm, SessionStateForm
 from workshops.sessions.queries import (
     count_session_responses,
     response_counts_by_session,
@@ -52,13 +59,16 @@ def list_sessions(workshop_id: int):
 @login_required
 def create_session(workshop_id: int):
     workshop = get_owned_workshop_or_404(workshop_id)
-    form = SessionForm(workshop)
+    form = NewSessionForm(workshop)
     if form.validate_on_submit():
         session = services.create_session(
             workshop,
             form.label.data,
             wave=form.chosen_wave(),
             territory=form.chosen_territory(),
+            pacing=form.chosen_pacing(),
+            working_groups=form.chosen_working_groups(),
+            state=form.chosen_state(),
         )
         db.session.commit()
         flash(_("Séance créée. Code : %(code)s", code=session.join_code), "success")
@@ -77,7 +87,12 @@ def edit_session(workshop_id: int, session_id: int):
     if form.validate_on_submit():
         before = (session.wave, session.territory_id)
         services.update_session(
-            session, form.label.data, form.chosen_wave(), form.chosen_territory()
+            session,
+            form.label.data,
+            form.chosen_wave(),
+            form.chosen_territory(),
+            pacing=form.chosen_pacing(),
+            working_groups=form.chosen_working_groups(),
         )
         db.session.commit()
         flash(_("Séance enregistrée."), "success")
@@ -111,12 +126,13 @@ def change_session_state(workshop_id: int, session_id: int):
         flash(_("Action impossible : rechargez la page et réessayez."), "error")
         return redirect(_session_url(session))
     state = SessionState(form.state.data)
-    services.set_session_state(session, state)
+    try:
+        services.set_session_state(session, state)
+    except TransitionRefusedError:
+        flash(transition_refused(session.state, state), "error")
+        return redirect(_session_url(session))
     db.session.commit()
-    if state is SessionState.OPEN:
-        flash(_("Séance ouverte : les participants peuvent répondre."), "success")
-    else:
-        flash(_("Séance fermée : plus aucune réponse n'est acceptée."), "success")
+    flash(str(STATE_CHANGED[state]), "success")
     return redirect(_session_url(session))
 
 
@@ -125,7 +141,6 @@ def change_session_state(workshop_id: int, session_id: int):
 def show_session(workshop_id: int, session_id: int):
     workshop, session = _load(workshop_id, session_id)
     url = qr.join_url(current_app, session)
-    target = SessionState.CLOSED if session.is_open else SessionState.OPEN
     return render_template(
         "workshops/sessions/show.html",
         workshop=workshop,
@@ -134,7 +149,12 @@ def show_session(workshop_id: int, session_id: int):
         local_only=qr.is_local_only(url),
         responses=count_session_responses(session),
         state_labels=STATE_LABELS,
-        state_form=SessionStateForm(state=target.value),
+        state_description=STATE_DESCRIPTIONS[session.state],
+        pacing_labels=PACING_LABELS,
+        state_buttons=[
+            (SessionStateForm(state=value), label)
+            for value, label in state_actions(session.state, allowed_states(session))
+        ],
     )
 
 
