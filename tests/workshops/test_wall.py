@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from facilitator import create_app
 from facilitator.extensions import db
 from tests.conftest import csrf_token, post_form
 from workshops.models import (
@@ -330,3 +331,25 @@ def test_page_works_without_javascript_and_loads_the_enhancement(client, session
 
 def _all():
     return db.session.query(Contribution).order_by(Contribution.id.desc()).all()
+
+
+@pytest.fixture
+def limited_app(app):
+    """An app on the same database, with rate limits on as in production."""
+    return create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+            "RATELIMIT_ENABLED": True,
+            "SERVER_NAME": "localhost",
+        }
+    )
+
+
+def test_posting_is_limited_per_phone_not_per_room(limited_app, workshop):
+    flooder, neighbour = limited_app.test_client(), limited_app.test_client()
+    statuses = [post(flooder, workshop, f"Message {n}").status_code for n in range(11)]
+    assert statuses == [302] * 10 + [429]
+    # Another phone behind the same address still posts.
+    assert post(neighbour, workshop, "Mon idée").status_code == 302

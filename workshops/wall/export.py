@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from surveys.exports import ExtraSheet
 from surveys.exports.formats import Formats, set_up_page
@@ -92,9 +93,12 @@ def _write(sheet, formats: Formats, title, workshop: Workshop, rows) -> None:
 
 
 def _note(threshold: int) -> str:
-    return _(
+    return ngettext(
         "Le territoire, le collège et le groupe de travail d'une contribution "
-        "ne sont indiqués que s'ils regroupent au moins %(k)s participants de "
-        "la séance.",
-        k=threshold,
+        "ne sont indiqués que si au moins %(num)d répondant de la séance les "
+        "partage.",
+        "Le territoire, le collège et le groupe de travail d'une contribution "
+        "ne sont indiqués que si au moins %(num)d répondants de la séance les "
+        "partagent.",
+        threshold,
     )
