@@ -27,6 +27,7 @@ from workshops.results.queries import (
     ResultFilters,
     present_waves,
     result_dimensions,
+    working_group_dimension,
     workshop_results,
 )
 
@@ -72,9 +73,14 @@ def export_filename(workshop: Workshop, day: date, extension: str = "xlsx") -> s
 
 
 def record_dimensions(workshop: Workshop) -> tuple[Dimension, ...]:
-    """Territory and group, then session and wave: the columns of individual rows."""
+    """Territory and group, the working group (when the workshop has some), then
+    session and wave: the columns of individual rows."""
+    working_groups = (
+        (working_group_dimension(workshop),) if workshop.working_groups else ()
+    )
     return (
         *result_dimensions(workshop),
+        *working_groups,
         Dimension(
             key="session",
             label=_("Séance"),
@@ -96,7 +102,7 @@ def workbook_context(
     with_data: bool = False,
 ) -> WorkbookContext:
     """The Lisez-moi and Synthèse words, counts per cell, optional rows."""
-    dimensions = result_dimensions(workshop)
+    dimensions = result_dimensions(workshop, filters.compare)
     records = None
     if with_data:
         records = build_record_table(
@@ -110,18 +116,7 @@ def workbook_context(
         title=workshop.title,
         sections=_sections(workshop, filters, day),
         dimension_labels=tuple(str(d.label) for d in dimensions),
-        comparisons=(
-            Comparison(
-                "territory",
-                _("Où les territoires divergent le plus"),
-                _("Où les territoires convergent"),
-            ),
-            Comparison(
-                "group",
-                _("Où les collèges d’acteurs divergent le plus"),
-                _("Où les collèges d’acteurs convergent"),
-            ),
-        ),
+        comparisons=_comparisons(filters),
         comparison_note=_(
             "L’écart va de 0 %% (mêmes réponses) à 100 %% (aucune réponse en "
             "commun) : pour une question à choix, c’est la part des réponses qui "
@@ -139,9 +134,42 @@ def workbook_context(
     )
 
 
+def _comparisons(filters: ResultFilters) -> tuple[Comparison, ...]:
+    """The dimensions the Synthèse compares: those of the table's columns."""
+    if filters.by_working_group:
+        return (
+            Comparison(
+                "working_group",
+                _("Où les groupes de travail divergent le plus"),
+                _("Où les groupes de travail convergent"),
+            ),
+        )
+    return (
+        Comparison(
+            "territory",
+            _("Où les territoires divergent le plus"),
+            _("Où les territoires convergent"),
+        ),
+        Comparison(
+            "group",
+            _("Où les collèges d’acteurs divergent le plus"),
+            _("Où les collèges d’acteurs convergent"),
+        ),
+    )
+
+
 def _sections(
     workshop: Workshop, filters: ResultFilters, day: date
 ) -> tuple[ReadmeSection, ...]:
+    working_groups = ()
+    if workshop.working_groups:
+        working_groups = (
+            ReadmeSection(
+                _("Groupes de travail"),
+                header=(_("Groupe"), _("Consigne")),
+                rows=tuple((g.name, g.prompt or "") for g in workshop.working_groups),
+            ),
+        )
     return (
         ReadmeSection(
             _("Atelier"),
@@ -160,6 +188,7 @@ def _sections(
             _("Collèges d’acteurs"),
             rows=tuple((g.name,) for g in workshop.actor_groups),
         ),
+        *working_groups,
         ReadmeSection(
             _("Séances"),
             header=(_("Séance"), _("Vague"), _("État"), _("Code"), _("Date")),

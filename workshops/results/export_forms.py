@@ -11,8 +11,8 @@ from wtforms.fields.choices import SelectChoice
 class ExportOptionsForm(FlaskForm):
     """Language of the workbook, and whether to add the individual rows.
 
-    The session and wave filters ride along as hidden fields; the results
-    filter form validates them.
+    The session, wave and working group filters and the comparison ride along
+    as hidden fields; the results filter form validates them.
     """
 
     class Meta:
@@ -20,6 +20,8 @@ class ExportOptionsForm(FlaskForm):
 
     session = HiddenField()
     wave = HiddenField()
+    working_group = HiddenField()
+    compare = HiddenField()
     lang = SelectField(_l("Langue du classeur"))
     with_data = BooleanField(
         _l("Inclure les données individuelles anonymes"),

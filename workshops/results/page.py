@@ -1,6 +1,7 @@
 """Everything the results page and its printable version show, from one
-aggregation: the tables, where territories and actor groups diverge or
-converge, the changes between waves, the charts and the cells that stand out."""
+aggregation: the tables, where territories and actor groups (or working groups)
+diverge or converge, the changes between waves, the charts and the cells that
+stand out."""
 
 import math
 from dataclasses import dataclass
@@ -39,6 +40,13 @@ _COMPARISONS = (
         _l("Où ils convergent"),
     ),
 )
+_WORKING_GROUP_COMPARISONS = (
+    (
+        "working_group",
+        _l("Où les groupes de travail divergent le plus"),
+        _l("Où ils convergent"),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,8 @@ class ResultsPage:
     waves: WaveComparison | None
     charts: dict[int, dict]
     highlights: Highlights
+    # The columns are the working groups rather than territory x actor group.
+    by_working_group: bool = False
     # Respondents per side for a convergence to count.
     min_respondents: int = MIN_RESPONDENTS
 
@@ -80,9 +90,10 @@ def _comparison(
 def build_results_page(workshop: Workshop, filters: ResultFilters) -> ResultsPage:
     """The figures of the results page (and of its printable version)."""
     results = workshop_results(workshop, filters)
+    compared = _WORKING_GROUP_COMPARISONS if filters.by_working_group else _COMPARISONS
     comparisons = [
         _comparison(results, key, str(divergent_title), str(convergent_title))
-        for key, divergent_title, convergent_title in _COMPARISONS
+        for key, divergent_title, convergent_title in compared
     ]
     charts = {}
     for question in results.questions:
@@ -99,4 +110,5 @@ def build_results_page(workshop: Workshop, filters: ResultFilters) -> ResultsPag
         highlights=find_highlights(
             results, {c.dimension: c.divergent for c in comparisons}
         ),
+        by_working_group=filters.by_working_group,
     )

@@ -161,8 +161,15 @@ def _download(data: bytes, mimetype: str, filename: str):
 
 
 def _bind_filters(workshop: Workshop) -> tuple[ResultsFilterForm, ResultFilters]:
-    """The filter form and what it selects; an unknown session or wave is a 404."""
+    """The filter form and what it selects; an unknown session, wave, working
+    group or comparison is a 404."""
     form = ResultsFilterForm(workshop)
     if not form.validate():
         abort(404)
-    return form, find_filters(workshop, form.session.data, form.wave.data)
+    return form, find_filters(
+        workshop,
+        form.session.data,
+        form.wave.data,
+        form.working_group.data,
+        form.compare.data,
+    )
