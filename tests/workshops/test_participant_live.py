@@ -4,6 +4,7 @@ state phones poll, answers that survive a lost connection."""
 import pytest
 from sqlalchemy import func, select
 
+from facilitator import create_app
 from facilitator.extensions import db
 from surveys.aggregation.model import ColumnKind, Dimension, RowKind
 from surveys.aggregation.tables import aggregate
@@ -380,3 +381,21 @@ def _tallies() -> dict:
         rows = db.session.execute(select(*columns)).all()
         tables[model.__tablename__] = sorted(tuple(row) for row in rows)
     return tables
+
+
+def test_state_polls_are_never_limited_but_guesses_are(app, session):
+    limited = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+            "RATELIMIT_ENABLED": True,
+            "SERVER_NAME": "localhost",
+        }
+    ).test_client()
+    # A room of phones behind one address, polling for a while.
+    assert {limited.get(f"{URL}/etat").status_code for _ in range(100)} == {200}
+    statuses = [limited.get("/j/ZZZZZZ/etat").status_code for _ in range(31)]
+    assert statuses[:30] == [404] * 30
+    assert statuses[30] == 429
+    assert limited.get(f"{URL}/etat").status_code == 200
