@@ -8,7 +8,7 @@ from sqlalchemy import select
 from facilitator.extensions import db
 from surveys.models import Response
 from tests.conftest import post_form
-from workshops.models import SessionState, WorkshopSession
+from workshops.models import Pacing, SessionState, WorkingGroup, WorkshopSession
 from workshops.queries import get_open_session_by_code
 from workshops.sessions import services
 
@@ -424,3 +424,189 @@ def test_anonymous_is_sent_to_login(client, foreign_session, method, url):
     assert "/login" in response.headers["Location"]
     db.session.refresh(foreign_session)
     assert foreign_session.is_open
+
+
+@pytest.fixture
+def working_groups(workshop):
+    workshop.working_groups = [
+        WorkingGroup(name="Jeunesse", position=0),
+        WorkingGroup(name="Handicap", position=1),
+    ]
+    db.session.commit()
+    return workshop.working_groups
+
+
+def test_new_session_form_offers_pacing_and_initial_state(client, workshop):
+    page = client.get(f"/workshops/{workshop.id}/sessions/new").get_data(as_text=True)
+
+    assert "Libre : chacun·e répond à tout le questionnaire" in page
+    assert "Pas à pas : une question à la fois" in page
+    assert 'checked id="pacing-0" name="pacing" type="radio" value="self"' in page
+    assert "État au départ" in page
+    assert 'checked id="initial_state-1" name="initial_state"' in page
+    # No working group in this workshop: nothing to choose.
+    assert "Groupes de travail proposés" not in page
+
+
+def test_create_a_paced_draft_session_with_working_groups(
+    client, workshop, working_groups
+):
+    jeunesse, handicap = working_groups
+    page = client.get(f"/workshops/{workshop.id}/sessions/new").get_data(as_text=True)
+    assert "Groupes de travail proposés" in page
+    assert f'name="working_groups" type="checkbox" value="{handicap.id}"' in page
+
+    create(
+        client,
+        workshop,
+        pacing="facilitator",
+        initial_state="draft",
+        working_groups=[str(handicap.id)],
+    )
+
+    session = only_session(workshop)
+    assert session.state is SessionState.DRAFT
+    assert session.pacing is Pacing.FACILITATOR
+    assert session.working_groups == [handicap]
+    page = client.get(session_url(session)).get_data(as_text=True)
+    assert 'class="badge badge-draft">Brouillon<' in page
+    assert "Groupes de travail : Handicap" in page
+    assert ">Ouvrir la séance</button>" in page
+    assert ">Fermer la séance</button>" in page
+
+
+def test_working_group_of_another_workshop_is_refused(client, workshop, make_workshop):
+    other = make_workshop()
+    other.working_groups = [WorkingGroup(name="Ailleurs")]
+    db.session.commit()
+
+    response = create(
+        client,
+        workshop,
+        label="Séance piégée",
+        working_groups=[str(other.working_groups[0].id)],
+    )
+
+    page = response.get_data(as_text=True)
+    assert "Choisissez des groupes de travail de cet atelier." in page
+    assert 'value="Séance piégée"' in page
+    assert workshop.sessions == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("pacing", "turbo", "Choisissez un rythme dans la liste."),
+        ("initial_state", "paused", "Choisissez un état de départ dans la liste."),
+    ],
+)
+def test_unknown_pacing_or_initial_state_is_refused(
+    client, workshop, field, value, message
+):
+    response = create(client, workshop, **{field: value})
+
+    assert message in response.get_data(as_text=True)
+    assert workshop.sessions == []
+
+
+def test_edit_pacing_and_working_groups_tells_the_phones(
+    client, workshop, session, working_groups
+):
+    jeunesse, handicap = working_groups
+    session.working_groups = [jeunesse]
+    db.session.commit()
+    url = session_url(session, "/edit")
+    page = client.get(url).get_data(as_text=True)
+    assert 'checked id="working_groups-0" name="working_groups" type="checkbox"' in page
+    assert "État au départ" not in page
+
+    post_form(
+        client,
+        url,
+        {
+            "label": session.label,
+            "wave": "",
+            "wave_label": "",
+            "territory": "",
+            "pacing": "facilitator",
+            "working_groups": [str(jeunesse.id), str(handicap.id)],
+        },
+    )
+
+    db.session.refresh(session)
+    assert session.pacing is Pacing.FACILITATOR
+    assert session.working_groups == [jeunesse, handicap]
+    assert session.live_version == 1
+
+
+def test_edit_label_only_leaves_the_phones_alone(client, session):
+    post_form(
+        client,
+        session_url(session, "/edit"),
+        {"label": "Autre nom", "wave": "", "wave_label": "", "territory": ""},
+    )
+
+    db.session.refresh(session)
+    assert session.label == "Autre nom"
+    assert session.live_version == 0
+
+
+@pytest.mark.parametrize(
+    ("state", "badge", "buttons"),
+    [
+        (SessionState.OPEN, "Ouverte", ["Mettre en pause", "Fermer la séance"]),
+        (SessionState.PAUSED, "En pause", ["Reprendre la séance", "Fermer la séance"]),
+        (SessionState.CLOSED, "Fermée", ["Rouvrir la séance"]),
+    ],
+)
+def test_session_page_shows_state_and_allowed_buttons(
+    client, session, state, badge, buttons
+):
+    session.state = state
+    db.session.commit()
+
+    page = client.get(session_url(session)).get_data(as_text=True)
+
+    assert f'class="badge badge-{state.value}">{badge}<' in page
+    pressed = r'<button type="submit" class="(?:primary|danger)">([^<]+)</button>'
+    assert re.findall(pressed, page) == buttons
+
+
+def test_pause_then_resume_from_the_session_page(client, session):
+    response = change_state(client, session, "paused")
+
+    assert "Séance en pause" in response.get_data(as_text=True)
+    db.session.refresh(session)
+    assert session.state is SessionState.PAUSED
+    assert session.live_version == 1
+
+    change_state(client, session, "open")
+    db.session.refresh(session)
+    assert session.is_open
+    assert session.live_version == 2
+
+
+def test_refused_state_change_from_the_session_page(client, session):
+    change_state(client, session, "closed")
+
+    response = change_state(client, session, "paused")
+
+    page = response.get_data(as_text=True)
+    assert "Une séance « Fermée » ne peut pas passer à « En pause »." in page
+    db.session.refresh(session)
+    assert session.state is SessionState.CLOSED
+
+
+def test_sessions_list_shows_the_four_states(client, workshop, make_session):
+    for state in SessionState:
+        make_session(workshop, label=f"Séance {state.value}", state=state)
+
+    page = client.get(f"/workshops/{workshop.id}/sessions").get_data(as_text=True)
+
+    for state, label in (
+        ("draft", "Brouillon"),
+        ("open", "Ouverte"),
+        ("paused", "En pause"),
+        ("closed", "Fermée"),
+    ):
+        assert f'class="badge badge-{state}">{label}<' in page
