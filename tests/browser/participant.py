@@ -30,3 +30,14 @@ def answer_every_question(page: Page, comment: str) -> int:
             continue
         answered += 1
     return answered
+
+
+def answer_shown_question(page: Page, comment: str) -> None:
+    """Answer the one question a facilitator-paced session shows, then send it."""
+    block = page.locator("form [data-question]")
+    choices = block.locator("label.choice")
+    if choices.count():
+        choices.first.tap()
+    else:
+        block.locator("textarea, input").first.fill(comment)
+    page.get_by_role("button", name="Valider").tap()

@@ -23,7 +23,7 @@ from facilitator.extensions import db
 from facilitator.services import create_facilitator, find_facilitator
 from workshops.builtin_templates import DIAGNOSTIC_SOCIAL
 from workshops.manage.services import create_workshop
-from workshops.models import SessionState, Workshop, WorkshopSession
+from workshops.models import SessionState, WorkingGroup, Workshop, WorkshopSession
 from workshops.sessions.services import create_session
 
 PASSWORD = "correct horse battery"
@@ -102,20 +102,54 @@ class LiveServer:
             db.session.commit()
             return workshop.id
 
-    def create_session(
-        self, workshop_id: int, label: str = "Plénière", **attributes
-    ) -> SessionRef:
-        """An open session of the workshop; ``attributes`` override its columns."""
+    def create_working_groups(self, workshop_id: int, *names: str) -> None:
+        """Thematic working groups of the workshop, each with a short prompt."""
         with self.app_context():
-            session = create_session(db.session.get(Workshop, workshop_id), label)
+            workshop = db.session.get(Workshop, workshop_id)
+            for position, name in enumerate(names):
+                prompt = f"Groupe {name} : une pratique qui marche chez vous ?"
+                workshop.working_groups.append(
+                    WorkingGroup(name=name, position=position, prompt=prompt)
+                )
+            db.session.commit()
+
+    def create_session(
+        self,
+        workshop_id: int,
+        label: str = "Plénière",
+        *,
+        with_working_groups: bool = False,
+        **attributes,
+    ) -> SessionRef:
+        """An open session of the workshop; ``attributes`` override its columns.
+
+        ``with_working_groups`` offers every working group of the workshop.
+        """
+        with self.app_context():
+            workshop = db.session.get(Workshop, workshop_id)
+            session = create_session(workshop, label)
             for name, value in attributes.items():
                 setattr(session, name, value)
+            if with_working_groups:
+                session.working_groups = list(workshop.working_groups)
             db.session.commit()
             return SessionRef(session.id, workshop_id, session.join_code)
 
-    def set_session_state(self, session: SessionRef, state: SessionState) -> None:
+    def show_question(self, session: SessionRef, index: int) -> None:
+        """Put the questionnaire's question at ``index`` on screen, as "Projeter"."""
         with self.app_context():
-            db.session.get(WorkshopSession, session.id).state = state
+            stored = db.session.get(WorkshopSession, session.id)
+            stored.current_question = stored.workshop.questionnaire.questions[index]
+            stored.results_revealed = False
+            stored.live_version += 1
+            db.session.commit()
+
+    def set_session_state(self, session: SessionRef, state: SessionState) -> None:
+        """Change the state as the control panel does (phones follow the version)."""
+        with self.app_context():
+            stored = db.session.get(WorkshopSession, session.id)
+            stored.state = state
+            stored.live_version += 1
             db.session.commit()
 
 
