@@ -1,6 +1,8 @@
 """Live sessions on the phone: session states, facilitator-paced questions, the
 state phones poll, answers that survive a lost connection."""
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -399,3 +401,33 @@ def test_state_polls_are_never_limited_but_guesses_are(app, session):
     assert statuses[:30] == [404] * 30
     assert statuses[30] == 429
     assert limited.get(f"{URL}/etat").status_code == 200
+
+
+def test_profile_sent_before_the_session_opens_is_kept(client, workshop, session):
+    session.state = SessionState.DRAFT
+    db.session.commit()
+    html = client.get(URL).get_data(as_text=True)
+    assert "La séance n'a pas encore commencé" in html
+    _facilitator_shows(session, state=SessionState.OPEN)
+    html = client.get(URL).get_data(as_text=True)
+    _facilitator_shows(session, state=SessionState.PAUSED)
+    bignona = workshop.territories[1].id
+    page = client.post(
+        f"{URL}/profil",
+        data={
+            "csrf_token": csrf_token(html),
+            "territory": str(bignona),
+            "group": str(workshop.actor_groups[0].id),
+        },
+    ).get_data(as_text=True)
+    assert "Séance en pause" in page
+    assert re.search(rf'<input [^>]*checked[^>]*value="{bignona}"', page)
+    assert _count(Response) == 0
+
+
+def test_closed_page_follows_a_reopening(client, session):
+    session.state = SessionState.CLOSED
+    db.session.commit()
+    page = client.get(URL).get_data(as_text=True)
+    assert f'data-follow="{URL}/etat"' in page
+    assert "Actualiser" in page

@@ -89,6 +89,8 @@ def _current_page(session: WorkshopSession, token: str) -> str:
 
 def submit_profile(session: WorkshopSession) -> Response:
     """POST of the profile: start the browser's response once, then follow."""
+    if not session.is_paced:
+        return _follow(session)
     form = make_profile_form(session)
     token = participant_token(form.token.data)
     form.token.data = token
