@@ -225,3 +225,13 @@ def test_no_working_group_column_without_working_groups(
     respond(plain, None, Q1="A")
     db.session.commit()
     assert "working_group" not in csv_rows(client, plain).columns
+
+
+def test_reserved_question_has_no_row_for_those_never_asked(client, workshop, answered):
+    q1 = workshop.questionnaire.questions[0]
+    assert "Sans réponse" in tables(page(client, workshop))[0]
+    workshop.working_groups[0].questions.append(q1)
+    db.session.commit()
+    first, second, _third = tables(page(client, workshop, "?compare=working_groups"))
+    assert "Sans réponse" not in first
+    assert "Sans réponse" in second

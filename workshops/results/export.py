@@ -30,6 +30,7 @@ from workshops.results.queries import (
     working_group_dimension,
     workshop_results,
 )
+from workshops.wall.export import contribution_sheets
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MIMETYPE = "text/csv"
@@ -101,7 +102,8 @@ def workbook_context(
     results: Results,
     with_data: bool = False,
 ) -> WorkbookContext:
-    """The Lisez-moi and Synthèse words, counts per cell, optional rows."""
+    """The Lisez-moi and Synthèse words, counts per cell, optional rows, and
+    the walls' contributions."""
     dimensions = result_dimensions(workshop, filters.compare)
     records = None
     if with_data:
@@ -131,6 +133,7 @@ def workbook_context(
             workshop.questionnaire.id, results, filters.dimensions()
         ),
         records=records,
+        extra_sheets=contribution_sheets(workshop, filters),
     )
 
 

@@ -1,10 +1,10 @@
 """Reads of the results page: the workshop's breakdown and its filters."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flask_babel import gettext as _
 
-from surveys.aggregation import Dimension, Results, aggregate
+from surveys.aggregation import Dimension, Results, RowKind, aggregate
 from surveys.aggregation.waves import WaveComparison, wave_changes
 from workshops.labels import wave_label
 from workshops.models import Wave, WorkingGroup, Workshop, WorkshopSession
@@ -143,12 +143,35 @@ def working_group_dimension(workshop: Workshop) -> Dimension:
 
 def workshop_results(workshop: Workshop, filters: ResultFilters) -> Results:
     """The comparison tables of a workshop, with its anonymity threshold."""
-    return aggregate(
+    results = aggregate(
         workshop.questionnaire,
         result_dimensions(workshop, filters.compare),
         filters.dimensions(),
         threshold=workshop.anonymity_threshold,
     )
+    return _without_unasked(results, reserved_question_ids(workshop))
+
+
+def reserved_question_ids(workshop: Workshop) -> set[int]:
+    """The questions asked only to some working groups."""
+    return {q.id for group in workshop.working_groups for q in group.questions}
+
+
+def _without_unasked(results: Results, reserved: set[int]) -> Results:
+    """Questions reserved to working groups lose their "Sans réponse" row:
+    most respondents were never asked them."""
+    if not reserved:
+        return results
+    questions = tuple(
+        replace(
+            question,
+            rows=tuple(r for r in question.rows if r.kind is not RowKind.NO_ANSWER),
+        )
+        if question.question_id in reserved
+        else question
+        for question in results.questions
+    )
+    return replace(results, questions=questions)
 
 
 def workshop_wave_changes(
