@@ -12,7 +12,11 @@ from facilitator.timeutils import utctoday
 from workshops.demo import DEMO_EMAIL, load_demo
 from workshops.models import Workshop
 from workshops.results.export import build_workbook
-from workshops.results.queries import ResultFilters
+from workshops.results.queries import (
+    COMPARE_DEFAULT,
+    COMPARE_WORKING_GROUPS,
+    ResultFilters,
+)
 
 
 @click.command("load-demo")
@@ -44,18 +48,35 @@ def load_demo_command() -> None:
     is_flag=True,
     help="Ajoute la feuille « Données » : une ligne anonyme par réponse.",
 )
+@click.option(
+    "--by-working-group",
+    is_flag=True,
+    help="Compare les groupes de travail côte à côte (au lieu des territoires × "
+    "collèges).",
+)
 @with_appcontext
 def export_xlsx_command(
-    workshop_id: int, path: str, lang: str | None, with_data: bool
+    workshop_id: int,
+    path: str,
+    lang: str | None,
+    with_data: bool,
+    by_working_group: bool,
 ) -> None:
     """Write a workshop's results workbook to PATH."""
     workshop = db.session.get(Workshop, workshop_id)
     if workshop is None:
         raise click.ClickException(f"Aucun atelier n'a l'identifiant {workshop_id}.")
+    if by_working_group and not workshop.working_groups:
+        raise click.ClickException("Cet atelier n'a aucun groupe de travail.")
+    compare = COMPARE_WORKING_GROUPS if by_working_group else COMPARE_DEFAULT
     # Labels are translated in the language of a request: the default one here.
     with current_app.test_request_context():
         data, results = build_workbook(
-            workshop, ResultFilters(), utctoday(), locale=lang, with_data=with_data
+            workshop,
+            ResultFilters(compare=compare),
+            utctoday(),
+            locale=lang,
+            with_data=with_data,
         )
     Path(path).write_bytes(data)
     click.echo(f"{path} : {results.response_count} réponses")

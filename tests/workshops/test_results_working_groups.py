@@ -235,3 +235,31 @@ def test_reserved_question_has_no_row_for_those_never_asked(client, workshop, an
     first, second, _third = tables(page(client, workshop, "?compare=working_groups"))
     assert "Sans réponse" not in first
     assert "Sans réponse" in second
+
+
+def test_cli_exports_the_working_group_comparison(runner, workshop, answered, tmp_path):
+    path = tmp_path / "groupes.xlsx"
+    result = runner.invoke(
+        args=["export-xlsx", str(workshop.id), str(path), "--by-working-group"]
+    )
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(path)["Q1 Besoin prioritaire"]
+    titles = [line[0] for line in lines(sheet)]
+    assert "Sans groupe de travail" in titles
+
+
+def test_cli_refuses_the_comparison_without_working_groups(
+    runner, make_workshop, tmp_path
+):
+    plain = make_workshop()
+    db.session.commit()
+    result = runner.invoke(
+        args=[
+            "export-xlsx",
+            str(plain.id),
+            str(tmp_path / "x.xlsx"),
+            "--by-working-group",
+        ]
+    )
+    assert result.exit_code != 0
+    assert "aucun groupe de travail" in result.output
