@@ -15,6 +15,8 @@ from workshops.models import (
     SessionState,
     WorkingGroup,
 )
+from workshops.wall import services
+from workshops.wall.queries import voter_hash
 
 XSS = "<script>alert(1)</script>"
 MINE = '<span class="vote-mine">Vous soutenez</span>'
@@ -353,3 +355,20 @@ def test_posting_is_limited_per_phone_not_per_room(limited_app, workshop):
     assert statuses == [302] * 10 + [429]
     # Another phone behind the same address still posts.
     assert post(neighbour, workshop, "Mon idée").status_code == 302
+
+
+def test_a_concurrent_duplicate_vote_changes_nothing(phone, session, monkeypatch):
+    contribution = add(session, "Une pratique")
+    client = phone()
+    vote(client, contribution.id)
+    hashed = voter_hash(session, client.get_cookie("rc_participant").value)
+
+    def racing_toggle(target, voter):
+        # The same browser's other request inserted the vote first.
+        db.session.add(ContributionVote(contribution_id=target.id, voter_hash=hashed))
+        db.session.flush()
+
+    monkeypatch.setattr(services, "toggle_vote", racing_toggle)
+    response = vote(client, contribution.id, headers={"Accept": "application/json"})
+    assert response.json["voted"] is True
+    assert response.json["votes"] == 1
