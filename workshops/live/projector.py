@@ -14,7 +14,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from surveys.aggregation import ALL, ColumnKind, QuestionResult, Results
+from surveys.aggregation import ALL, Column, ColumnKind, QuestionResult, Results
 from workshops.labels import STATE_LABELS
 from workshops.live import queries
 from workshops.live.texts import PROJECTOR_MESSAGES
@@ -64,17 +64,17 @@ def payload_etag(payload: dict) -> str:
 
 
 def _participants(session: WorkshopSession, filters: dict[str, str]) -> dict:
-    results, cells = queries.participant_counts(session, filters)
-    threshold = results.threshold
+    counts = queries.participant_counts(session, filters)
+    threshold = counts.threshold
 
     def text(key: tuple) -> dict:
-        cell = cells[key]
+        cell = counts.cells[key]
         if cell.hidden:
             return {"text": f"< {threshold}", "hidden": True}
         return {"text": format_count(cell.count or 0), "hidden": False}
 
-    territories = _totals(results, 0)
-    groups = _totals(results, 1)
+    territories = _totals(counts.columns, 0)
+    groups = _totals(counts.columns, 1)
     rows = [
         {
             "label": label,
@@ -89,7 +89,7 @@ def _participants(session: WorkshopSession, filters: dict[str, str]) -> dict:
             "total": True,
         }
     )
-    count = results.response_count
+    count = counts.total
     return {
         "count": count,
         "count_label": ngettext("%(num)d participant", "%(num)d participants", count),
@@ -99,11 +99,11 @@ def _participants(session: WorkshopSession, filters: dict[str, str]) -> dict:
     }
 
 
-def _totals(results: Results, index: int) -> list[tuple[str, str]]:
+def _totals(columns: tuple[Column, ...], index: int) -> list[tuple[str, str]]:
     """(value, label) of one dimension, from its total columns."""
     return [
         (column.key[index], column.label)
-        for column in results.columns
+        for column in columns
         if column.kind is ColumnKind.TOTAL and column.key[index] != ALL
     ]
 

@@ -2,21 +2,41 @@
 projected question's table. Everything is read from the database's running
 tallies at each call (several server processes share them)."""
 
+import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from flask_babel import gettext as _
+from sqlalchemy import select
 
+from facilitator.extensions import db
 from surveys.aggregation import (
+    ALL,
+    HIDDEN,
+    OTHER,
     Cell,
+    Column,
     Dimension,
     QuestionResult,
     Results,
     aggregate,
-    loading,
 )
-from surveys.exports.respondents import responses_by_column
-from surveys.models import Question
+from surveys.aggregation.columns import build_columns
+from surveys.aggregation.suppression import hidden_keys
+from surveys.models import Question, QuestionTally, ResponseTally
 from workshops.models import WorkingGroup, WorkshopSession
+
+
+@dataclass(frozen=True)
+class ParticipantCounts:
+    """Responses per column of a territory x actor group table."""
+
+    columns: tuple[Column, ...]
+    cells: dict[tuple, Cell]
+    # All the responses counted, hidden cells included.
+    total: int
+    threshold: int
 
 
 def live_filters(
@@ -69,30 +89,86 @@ def compared_working_groups(session: WorkshopSession) -> list[WorkingGroup]:
 
 def participant_counts(
     session: WorkshopSession, filters: Mapping[str, str]
-) -> tuple[Results, dict[tuple, Cell]]:
-    """Responses per territory x actor group (and totals), small cells hidden.
+) -> ParticipantCounts:
+    """Responses per territory x actor group and their totals, small cells
+    hidden by the results' rule (threshold and complementary suppression).
 
-    Returns the (question-less) table, for its columns and raw total, and the
-    cell of each column key.
+    A few dozen response tally rows, summed in plain Python: a projector asks
+    every 2 seconds. The columns and the hiding are the aggregation's own.
     """
-    questionnaire = session.workshop.questionnaire
-    results = aggregate(
-        questionnaire,
-        (territory_dimension(session), actor_group_dimension(session)),
+    dimensions = (territory_dimension(session), actor_group_dimension(session))
+    listed = [{value for value, _label in d.values} for d in dimensions]
+    cells: Counter[tuple] = Counter()
+    for values, count in _tallies(
+        select(ResponseTally.dimensions, ResponseTally.count).where(
+            ResponseTally.questionnaire_id == session.workshop.questionnaire_id
+        ),
         filters,
-        threshold=session.workshop.anonymity_threshold,
-        with_texts=False,
-        question_ids=(),
+    ):
+        cells[
+            tuple(
+                values.get(d.key) if values.get(d.key) in known else OTHER
+                for d, known in zip(dimensions, listed, strict=True)
+            )
+        ] += count
+    columns = build_columns(
+        dimensions,
+        [
+            [
+                *((value, str(label)) for value, label in d.values),
+                *([(OTHER, str(d.other_label))] if _has_other(cells, i) else []),
+            ]
+            for i, d in enumerate(dimensions)
+        ],
     )
-    return results, responses_by_column(questionnaire.id, results, filters)
+    counts = {
+        column.key: sum(
+            count for key, count in cells.items() if _within(key, column.key)
+        )
+        for column in columns
+    }
+    threshold = session.workshop.anonymity_threshold
+    hidden = hidden_keys(columns, counts, threshold)
+    return ParticipantCounts(
+        columns=tuple(columns),
+        cells={
+            key: HIDDEN if key in hidden else Cell(count=count)
+            for key, count in counts.items()
+        },
+        total=sum(cells.values()),
+        threshold=threshold,
+    )
 
 
 def count_answers(question: Question, filters: Mapping[str, str]) -> int:
     """How many responses answered ``question`` (all of them: no breakdown)."""
-    frame = loading.respondent_counts(
-        question.questionnaire_id, dict(filters), [], [question.id]
+    return sum(
+        count
+        for _values, count in _tallies(
+            select(QuestionTally.dimensions, QuestionTally.count).where(
+                QuestionTally.question_id == question.id
+            ),
+            filters,
+        )
     )
-    return int(frame["respondents"].sum()) if not frame.empty else 0
+
+
+def _tallies(stmt, filters: Mapping[str, str]) -> list[tuple[dict, int]]:
+    """(dimensions, count) of the tally rows matching ``filters``."""
+    rows = []
+    for text, count in db.session.execute(stmt):
+        values = json.loads(text) if text else {}
+        if all(values.get(key) == value for key, value in filters.items()):
+            rows.append((values, count))
+    return rows
+
+
+def _has_other(cells: Counter, index: int) -> bool:
+    return any(key[index] == OTHER for key in cells)
+
+
+def _within(key: tuple, column_key: tuple) -> bool:
+    return all(c in (ALL, k) for c, k in zip(column_key, key, strict=True))
 
 
 def question_table(
