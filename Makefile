@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app facilitator
 PO_FILES := $(wildcard facilitator/translations/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test install browser-deps lint translations extract-messages bench
+.PHONY: run test install browser-deps lint translations extract-messages bench screenshots
 
 run: install
 	$(FLASK) db upgrade
@@ -48,6 +48,10 @@ extract-messages: $(VENV)/.installed
 # Time and memory of the results with 100,000 responses (see bench/README.md).
 bench: install
 	$(BIN)/python bench/bench_results.py
+
+# The README's screenshots of a live workshop (docs/*.png), from the demo.
+screenshots: install browser-deps
+	$(BIN)/python -m docs.screenshots
 
 lint: install
 	$(BIN)/ruff check .
