@@ -18,6 +18,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     _load_config(app, test_config)
     _init_extensions(app)
     _register_blueprints(app)
+    _install_fast_paths(app)
     _register_error_handlers(app)
     _register_cli(app)
     return app
@@ -101,6 +102,13 @@ def _register_blueprints(app: Flask) -> None:
         wall_bp,
     ):
         app.register_blueprint(blueprint)
+
+
+def _install_fast_paths(app: Flask) -> None:
+    """Requests every phone repeats, answered before Flask's own dispatch."""
+    from workshops.participant.state import StatePolls
+
+    app.wsgi_app = StatePolls(app)
 
 
 def _register_error_handlers(app: Flask) -> None:
