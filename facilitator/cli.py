@@ -51,7 +51,9 @@ def serve_command(host: str, port: int) -> None:
     _echo_demo_login(app)
     click.echo("")
     logging.getLogger("waitress").setLevel(logging.WARNING)
-    serve(app, host=host, port=port, threads=8)
+    # A room's phones each keep a connection open to follow the session:
+    # waitress's default of 100 connections would queue the rest.
+    serve(app, host=host, port=port, threads=8, connection_limit=2000)
 
 
 def _echo_demo_login(app: Flask) -> None:
