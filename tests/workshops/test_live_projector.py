@@ -436,3 +436,27 @@ def test_participant_counts_agree_with_the_results_rule(
 
     assert counts.cells == expected
     assert counts.total == 11
+
+
+def test_an_unchanged_projector_is_not_recomputed_but_any_change_is_seen(
+    client, session, answer
+):
+    q1 = session.workshop.questionnaire.questions[0]
+    answer("Savoie", "Élus", Q1="A")
+    project(client, session, q1, reveal=True)
+    url = session_url(session, "/projector/state.json")
+    etag = client.get(url).headers["ETag"]
+
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+
+    # Another answer changes the tallies, not the live version.
+    answer("Savoie", "Élus", Q1="B")
+    after_answer = client.get(url, headers={"If-None-Match": etag})
+    assert after_answer.status_code == 200
+    etag = after_answer.headers["ETag"]
+
+    session.workshop.territories[0].name = "Savoie Mont-Blanc"
+    db.session.commit()
+    renamed = client.get(url, headers={"If-None-Match": etag})
+    assert renamed.status_code == 200
+    assert "Savoie Mont-Blanc" in renamed.get_data(as_text=True)

@@ -6,13 +6,12 @@ the same. The results of the projected question are in it only once revealed.
 """
 
 import hashlib
-import json
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from flask import current_app
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from surveys.aggregation import ALL, Column, ColumnKind, QuestionResult, Results
 from workshops.labels import STATE_LABELS
@@ -57,10 +56,17 @@ def projector_payload(session: WorkshopSession, options: ProjectorOptions) -> di
     }
 
 
-def payload_etag(payload: dict) -> str:
-    """A short hash of the payload: it changes whenever anything shown does."""
-    text = json.dumps(payload, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
+def projector_etag(session: WorkshopSession, options: ProjectorOptions) -> str:
+    """The ETag of what the projector would show, without computing it."""
+    group = options.working_group
+    key = (
+        queries.figures_fingerprint(session),
+        None if group is None else group.id,
+        options.compare_working_groups,
+        str(get_locale()),
+        short_join_url(session),
+    )
+    return hashlib.sha256(repr(key).encode()).hexdigest()[:32]
 
 
 def _participants(session: WorkshopSession, filters: dict[str, str]) -> dict:

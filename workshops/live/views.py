@@ -27,7 +27,7 @@ from workshops.live import queries, services
 from workshops.live.forms import PacingForm, ProjectorOptionsForm
 from workshops.live.projector import (
     ProjectorOptions,
-    payload_etag,
+    projector_etag,
     projector_payload,
 )
 from workshops.live.texts import (
@@ -165,7 +165,7 @@ def projector(workshop_id: int, session_id: int):
         workshop=workshop,
         session=session,
         payload=payload,
-        etag=quote_etag(payload_etag(payload)),
+        etag=quote_etag(projector_etag(session, form.options())),
         state_url=url_for(
             "live.projector_state",
             workshop_id=workshop.id,
@@ -179,13 +179,12 @@ def projector(workshop_id: int, session_id: int):
 @login_required
 def projector_state(workshop_id: int, session_id: int):
     workshop, session = _load(workshop_id, session_id)
-    form = _projector_options(workshop)
-    payload = projector_payload(session, form.options())
-    etag = payload_etag(payload)
+    options = _projector_options(workshop).options()
+    etag = projector_etag(session, options)
     if request.if_none_match.contains(etag):
         response = Response(status=304)
     else:
-        response = jsonify(payload)
+        response = jsonify(projector_payload(session, options))
     response.set_etag(etag)
     # Always ask again: the ETag makes an unchanged answer a few bytes.
     response.headers["Cache-Control"] = "no-cache"
