@@ -7,12 +7,11 @@
 
   var POLL_MS = 3000;
   var panel = document.getElementById("live-current");
-  if (!panel || !window.fetch) {
+  if (!panel || !window.fetch || !window.RegardsCroises) {
     return;
   }
   var stateUrl = panel.getAttribute("data-state-url");
   var version = panel.getAttribute("data-version");
-  var etag = "";
 
   function setText(id, text) {
     var node = document.getElementById(id);
@@ -32,27 +31,5 @@
     }
   }
 
-  function poll() {
-    var headers = etag ? { "If-None-Match": etag } : {};
-    window.fetch(stateUrl, { headers: headers, cache: "no-store", credentials: "same-origin" })
-      .then(function (response) {
-        if (response.status === 304) {
-          return null;
-        }
-        if (!response.ok) {
-          throw new Error("HTTP " + response.status);
-        }
-        etag = response.headers.get("ETag") || "";
-        return response.json();
-      })
-      .then(function (state) {
-        if (state) {
-          update(state);
-        }
-      })
-      .catch(function () { /* the next poll tries again */ })
-      .then(function () { window.setTimeout(poll, POLL_MS); });
-  }
-
-  window.setTimeout(poll, POLL_MS);
+  window.RegardsCroises.poll(stateUrl, { everyMs: POLL_MS, onData: update });
 })();

@@ -10,7 +10,7 @@
   var RETRY_FIRST_MS = 2000;
   var RETRY_MAX_MS = 30000;
 
-  var timers = { poll: null, retry: null };
+  var timers = { follow: null, retry: null };
   var queue = [];                 // submissions waiting for the network
   var retryDelay = RETRY_FIRST_MS;
   var sending = false;
@@ -168,37 +168,20 @@
   /* ---------- Following the facilitator ---------- */
 
   function follow(el) {
-    var stateUrl = el.getAttribute("data-follow");
     var version = el.getAttribute("data-version");
-    var etag = el.getAttribute("data-etag");
-
-    function schedule(ms) {
-      window.clearTimeout(timers.poll);
-      timers.poll = window.setTimeout(poll, ms);
-    }
-
-    function poll() {
-      if (document.hidden) { return; }   // resumed by visibilitychange
-      var headers = etag ? { "If-None-Match": etag } : {};
-      // No cookie: the state is public, and the poll stays as cheap as it can.
-      window.fetch(stateUrl, { cache: "no-store", credentials: "omit", headers: headers })
-        .then(function (response) {
-          if (response.status !== 200) { return null; }
-          etag = response.headers.get("ETag");
-          return response.json();
-        })
-        .then(function (state) {
-          if (state && String(state.version) !== version) {
-            version = String(state.version);
-            changed(el, state);
-          }
-          schedule(POLL_MS);
-        }, function () { schedule(POLL_ERROR_MS); });
-    }
-
-    timers.onVisible = function () { if (!document.hidden) { schedule(0); } };
-    document.addEventListener("visibilitychange", timers.onVisible);
-    schedule(POLL_MS);
+    // No cookie: the state is public, and the poll stays as cheap as it can.
+    timers.follow = window.RegardsCroises.poll(el.getAttribute("data-follow"), {
+      etag: el.getAttribute("data-etag"),
+      everyMs: POLL_MS,
+      retryMs: POLL_ERROR_MS,
+      credentials: "omit",
+      onData: function (state) {
+        if (String(state.version) !== version) {
+          version = String(state.version);
+          changed(el, state);
+        }
+      }
+    });
   }
 
   function changed(el, state) {
@@ -279,12 +262,11 @@
   }
 
   function stop() {
-    window.clearTimeout(timers.poll);
+    if (timers.follow) { timers.follow.stop(); }
     window.clearTimeout(timers.retry);
-    if (timers.onVisible) { document.removeEventListener("visibilitychange", timers.onVisible); }
   }
 
-  if (!window.fetch || !window.DOMParser) { return; }
+  if (!window.fetch || !window.DOMParser || !window.RegardsCroises) { return; }
   window.addEventListener("online", function () {
     retryDelay = RETRY_FIRST_MS;
     deliver();

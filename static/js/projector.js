@@ -8,18 +8,13 @@
   var POLL_MS = 2000;
   var root = document.getElementById("projector");
   var source = document.getElementById("projector-data");
-  if (!root || !source || !window.fetch) {
+  if (!root || !source || !window.fetch || !window.RegardsCroises) {
     return;
   }
   var stateUrl = root.getAttribute("data-state-url");
   var etag = root.getAttribute("data-etag") || "";
   var chart = null;
   var chartKey = "";
-  var lang = document.documentElement.lang || "fr";
-  // Okabe-Ito (choices) and disagree-to-agree (scales), as on the results page.
-  var CATEGORIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9",
-    "#D55E00", "#F0E442", "#000000", "#999999"];
-  var LOW = [178, 24, 43], MIDDLE = [200, 200, 200], HIGH = [33, 102, 172];
 
   function byId(id) {
     return document.getElementById(id);
@@ -97,29 +92,6 @@
     }
   }
 
-  function mix(a, b, t) {
-    return "rgb(" + a.map(function (value, i) {
-      return Math.round(value + (b[i] - value) * t);
-    }).join(",") + ")";
-  }
-
-  function scaleColours(count) {
-    var colours = [];
-    for (var i = 0; i < count; i++) {
-      var t = count === 1 ? 0.5 : i / (count - 1);
-      colours.push(t < 0.5 ? mix(LOW, MIDDLE, t * 2) : mix(MIDDLE, HIGH, (t - 0.5) * 2));
-    }
-    return colours;
-  }
-
-  function format(value, unit) {
-    if (value === null || value === undefined) {
-      return "";
-    }
-    var text = value.toLocaleString(lang, { maximumFractionDigits: 1 });
-    return unit ? text + "\u00a0" + unit : text;
-  }
-
   function drawChart(data) {
     var key = data ? JSON.stringify(data) : "";
     if (key === chartKey) {
@@ -135,41 +107,9 @@
     if (figure.hidden) {
       return;
     }
-    var stacked = data.kind === "stacked";
-    var colours = stacked ? scaleColours(data.datasets.length) : CATEGORIES;
     window.Chart.defaults.font.size = 22;
     window.Chart.defaults.color = "#1c2330";
-    chart = new window.Chart(figure.querySelector("canvas"), {
-      type: "bar",
-      data: {
-        labels: data.labels,
-        datasets: data.datasets.map(function (dataset, i) {
-          return {
-            label: dataset.label,
-            data: dataset.data,
-            backgroundColor: colours[i % colours.length],
-            borderColor: "#ffffff",
-            borderWidth: stacked ? 1 : 0
-          };
-        })
-      },
-      options: {
-        indexAxis: "y",
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        scales: {
-          x: {
-            stacked: stacked,
-            beginAtZero: true,
-            max: data.unit === "%" ? 100 : undefined,
-            ticks: { callback: function (value) { return format(value, data.unit); } }
-          },
-          y: { stacked: stacked, ticks: { autoSkip: false } }
-        },
-        plugins: { legend: { display: data.kind !== "means", position: "bottom" } }
-      }
-    });
+    chart = window.RegardsCroises.barChart(figure.querySelector("canvas"), data);
   }
 
   function render(state) {
@@ -205,32 +145,10 @@
     drawChart(question.table ? question.chart : null);
   }
 
-  function poll() {
-    var headers = etag ? { "If-None-Match": etag } : {};
-    window.fetch(stateUrl, { headers: headers, cache: "no-store", credentials: "same-origin" })
-      .then(function (response) {
-        if (response.status === 304) {
-          return null;
-        }
-        if (!response.ok) {
-          throw new Error("HTTP " + response.status);
-        }
-        etag = response.headers.get("ETag") || "";
-        return response.json();
-      })
-      .then(function (state) {
-        if (state) {
-          render(state);
-        }
-      })
-      .catch(function () { /* the next poll tries again */ })
-      .then(function () { window.setTimeout(poll, POLL_MS); });
-  }
-
   try {
     drawChart((JSON.parse(source.textContent).question || {}).chart || null);
   } catch (error) {
     drawChart(null);
   }
-  window.setTimeout(poll, POLL_MS);
+  window.RegardsCroises.poll(stateUrl, { etag: etag, everyMs: POLL_MS, onData: render });
 })();

@@ -12,29 +12,6 @@
     return node;
   }
 
-  /* Polls url with If-None-Match and calls render(data) when it changed. */
-  function poll(url, delay, render) {
-    var etag = null;
-    var busy = false;
-    function tick() {
-      if (busy || document.hidden) { return; }
-      busy = true;
-      var headers = { "Accept": "application/json" };
-      if (etag) { headers["If-None-Match"] = etag; }
-      fetch(url, { headers: headers, credentials: "same-origin", cache: "no-cache" })
-        .then(function (response) {
-          if (response.status === 304 || !response.ok) { return null; }
-          etag = response.headers.get("ETag");
-          return response.json();
-        })
-        .then(function (data) { if (data) { render(data); } })
-        .catch(function () { /* offline for a moment: try again later */ })
-        .then(function () { busy = false; });
-    }
-    window.setInterval(tick, delay);
-    document.addEventListener("visibilitychange", tick);
-  }
-
   function tagText(item) {
     return [item.tag, item.working_group].filter(Boolean).join(" · ");
   }
@@ -122,7 +99,7 @@
         .catch(function () { form.submit(); });
     });
 
-    poll(d.stateUrl, 5000, renderPhone);
+    window.RegardsCroises.poll(d.stateUrl, { everyMs: 5000, onData: renderPhone });
   }
 
   /* ---- Projected wall ---- */
@@ -160,6 +137,6 @@
       if (projectorCount) { projectorCount.textContent = data.count_label; }
     };
 
-    poll(p.stateUrl, 3000, renderProjector);
+    window.RegardsCroises.poll(p.stateUrl, { everyMs: 3000, onData: renderProjector });
   }
 })();

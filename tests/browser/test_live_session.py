@@ -50,6 +50,8 @@ def test_phones_follow_the_facilitator_and_the_room_sees_the_results(
     address = control.get_by_role("link", name=re.compile(r"\/j\/")).inner_text()
     assert address.strip() == f"{facilitator_desktop.server.url}/j/{live.join_code}"
     projector = control.context.new_page()
+    script_errors = []
+    projector.on("pageerror", lambda error: script_errors.append(error))
     projector.goto(facilitator_desktop.server.url + session_path(live) + "/projector")
     participants = projector.locator("#participants-count")
     expect(participants).to_have_text(re.compile(r"^0 participants?$"))
@@ -77,12 +79,14 @@ def test_phones_follow_the_facilitator_and_the_room_sees_the_results(
     expect(projector.locator("#question-answers")).to_be_hidden()
     control.get_by_role("button", name="Révéler les résultats").click()
     expect(projector.locator("#question-answers")).to_have_text("1 réponse")
+    expect(projector.locator("#question-chart canvas")).to_be_visible()
 
     control.get_by_role("button", name="Suivante →").click()
     expect(shown).to_contain_text(QUESTIONS[1].label, timeout=FOLLOW_MS)
     expect(question).to_have_text(QUESTIONS[1].label)
     expect(projector.locator("#question-masked")).to_be_visible()
     assert followed_in < FOLLOW_MS / 1000
+    assert script_errors == []
 
 
 def test_a_contribution_and_its_supports_reach_the_projected_wall(

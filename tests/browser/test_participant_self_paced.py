@@ -60,6 +60,8 @@ def test_a_phone_answers_by_the_qr_address_and_the_results_count_it(
     )
     expect(results.get_by_text("1 réponse", exact=True)).to_be_visible()
     expect(results.get_by_text(COMMENT).first).to_be_visible()
+    # The charts are drawn (a figure stays hidden when its script fails).
+    expect(results.locator("figure.chart canvas").first).to_be_visible()
 
 
 def test_a_code_typed_on_the_home_page_opens_the_questionnaire(
