@@ -4,7 +4,10 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy import func, select
 
+from facilitator.extensions import db
+from surveys.models import Response
 from tests.browser.accessibility import assert_accessible
 from tests.browser.participant import answer_every_question, choose
 from workshops.models import SessionState
@@ -124,3 +127,34 @@ def test_closed_session_page_is_accessible(live_server, session, phone):
         "Cette séance est fermée"
     )
     assert_accessible(phone, "closed session page")
+
+
+def test_answers_sent_without_network_are_kept_and_sent_once_back_online(
+    live_server, new_phone
+):
+    email = live_server.create_facilitator()
+    session = live_server.create_session(live_server.create_workshop(email))
+    phone = new_phone()
+    phone.goto(f"{live_server.url}/j/{session.join_code}")
+    choose(phone, "Votre territoire", "Savoie")
+    choose(phone, "Je réponds en tant que", "Élus")
+    answer_every_question(phone, COMMENT)
+
+    phone.context.set_offline(True)
+    phone.get_by_role("button", name="Envoyer mes réponses").tap()
+    expect(phone.get_by_text("Connexion perdue")).to_be_visible()
+    expect(phone.get_by_role("heading", level=1)).not_to_have_text(
+        "Merci, votre réponse a été enregistrée"
+    )
+
+    phone.context.set_offline(False)
+    expect(phone.get_by_role("heading", level=1)).to_have_text(
+        "Merci, votre réponse a été enregistrée", timeout=10_000
+    )
+    with live_server.app_context():
+        stored = db.session.execute(
+            select(func.count(Response.id)).where(
+                Response.dimensions["session"].as_string() == str(session.id)
+            )
+        ).scalar_one()
+    assert stored == 1
