@@ -9,7 +9,9 @@ the database) and simulates, from this process:
 - the phones, split over the servers: each joins by the session's URL, says who
   it is, answers the current question, then polls ``/j/<code>/etat`` every 2 s
   like ``static/js/participant.js``; when the facilitator moves on, it reloads
-  its page and answers after a few seconds' thought;
+  its page (the delay to follow is measured when the page has arrived) and
+  answers after a few seconds' thought, sending the form as participant.js
+  does (the reply is the next page: no redirect);
 - the facilitator, who moves to the next question and reveals its results
   (written by this process: the servers only see the database change);
 - the projector, polling its state every 2 s on the first server.
@@ -517,15 +519,18 @@ class Phone:
                     changed = self.shown is not None and shown != self.shown
                     self.shown = shown
                     if changed and self.joined:
-                        delay = time.monotonic() - simulation.changed_at
-                        simulation.report.follow_delays.append(delay)
-                        await self.answer_current()
+                        await self.answer_current(simulation.changed_at)
             await asyncio.sleep(POLL_SECONDS * self.rng.uniform(0.9, 1.1))
 
-    async def answer_current(self) -> None:
+    async def answer_current(self, changed_at: float | None = None) -> None:
+        """Load the page; when the facilitator's change brought it, note how
+        long after the click the phone shows it; answer its question."""
         page = await self._get_page()
         if page is None:
             return
+        if changed_at is not None:
+            delay = time.monotonic() - changed_at
+            self.simulation.report.follow_delays.append(delay)
         action = _form_action(page, "/q/")
         if action is None:
             return  # waiting page: nothing to answer
@@ -547,9 +552,14 @@ class Phone:
         return reply.text
 
     async def _post_and_follow(self, action: str, data: dict, what: str) -> str | None:
-        reply = await self.simulation.call(self.browser.post(action, data), what)
+        """Send a form as participant.js does (fetch, saying so: the server
+        answers with the next page itself); follow a redirect if one comes."""
+        post = self.browser.post(action, data, {"X-Requested-With": "fetch"})
+        reply = await self.simulation.call(post, what)
         if reply is None:
             return None
+        if reply.status == 200:
+            return reply.text
         if reply.status in (302, 303):
             location = reply.headers.get("location", self.page_path)
             location = re.sub(r"^https?://[^/]+", "", location)

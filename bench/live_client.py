@@ -38,9 +38,14 @@ class Browser:
     async def get(self, path: str, headers: dict[str, str] | None = None) -> Reply:
         return await self.request("GET", path, headers=headers)
 
-    async def post(self, path: str, data: dict[str, str]) -> Reply:
+    async def post(
+        self, path: str, data: dict[str, str], headers: dict[str, str] | None = None
+    ) -> Reply:
         body = urlencode(data).encode()
-        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            **(headers or {}),
+        }
         return await self.request("POST", path, body, headers)
 
     async def request(

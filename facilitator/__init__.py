@@ -51,7 +51,7 @@ def _instance_secret_key(app: Flask) -> str:
 
 
 def _init_extensions(app: Flask) -> None:
-    from facilitator import auth, i18n
+    from facilitator import auth, i18n, static_files
     from facilitator.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
@@ -68,6 +68,7 @@ def _init_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale)
     limiter.init_app(app)
     i18n.init_app(app)
+    static_files.init_app(app)
 
 
 def _import_models() -> None:

@@ -1,5 +1,8 @@
 """Interface language: French by default, English on request."""
 
+from functools import cache
+
+from babel.support import Translations
 from flask import (
     Blueprint,
     Flask,
@@ -11,6 +14,7 @@ from flask import (
     url_for,
 )
 from flask_babel import get_locale
+from wtforms.i18n import messages_path
 
 from facilitator.forms import LanguageForm
 from facilitator.security import safe_next_url
@@ -28,6 +32,13 @@ def select_locale() -> str:
 
 
 def init_app(app: Flask) -> None:
+    @app.before_request
+    def keep_wtforms_translations() -> None:
+        # Flask-WTF would read WTForms' own messages ("Not a valid choice"...)
+        # from disk again for every request with a form; it looks for them
+        # here first.
+        request.wtforms_translations = wtforms_translations(str(get_locale()))
+
     @app.context_processor
     def inject_languages() -> dict:
         return {
@@ -35,6 +46,12 @@ def init_app(app: Flask) -> None:
             "current_locale": str(get_locale()),
             "language_form": LanguageForm(next=_current_path()),
         }
+
+
+@cache
+def wtforms_translations(locale: str) -> Translations:
+    """WTForms' own messages in ``locale``, read once per process."""
+    return Translations.load(messages_path(), [locale], domain="wtforms")
 
 
 def _current_path() -> str:

@@ -55,21 +55,10 @@ def find_resumable(questionnaire, resume_key: str) -> Response | None:
     ).scalar_one_or_none()
 
 
-def answered_question_ids(response: Response) -> set[int]:
-    """The questions a resumable response has answered or skipped."""
-    return set(
-        db.session.execute(
-            select(AnsweredQuestion.question_id).where(
-                AnsweredQuestion.response_id == response.id
-            )
-        ).scalars()
-    )
-
-
 def add_answer(response: Response, question: Question, data) -> None:
     """Add the validated answer to one question (``None`` or empty: skipped).
 
-    The caller checks ``answered_question_ids`` first; a concurrent second
+    The caller checks first that the question is not answered yet; a concurrent second
     answer to the same question fails on the primary key of
     ``AnsweredQuestion`` (IntegrityError), so a retried submission never counts
     twice.

@@ -13,6 +13,7 @@ a questionnaire's tallies from its answers, to repair them.
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -111,14 +112,19 @@ def _increment(model: type[db.Model], rows: list[dict]) -> None:
     """Insert the rows, or add their count to the rows already there."""
     if not rows:
         return
-    table = model.__table__
     dialect = db.session.get_bind().dialect.name
+    db.session.execute(_upsert(model, dialect), rows)
+
+
+@cache
+def _upsert(model: type[db.Model], dialect: str):
+    """The tally's upsert statement, built once: every answer runs it."""
+    table = model.__table__
     stmt = _UPSERTS[dialect](table)
-    stmt = stmt.on_conflict_do_update(
+    return stmt.on_conflict_do_update(
         index_elements=list(_KEYS[model]),
         set_={"count": table.c.count + stmt.excluded.count},
     )
-    db.session.execute(stmt, rows)
 
 
 def rebuild_tallies(questionnaire: Questionnaire) -> None:

@@ -96,7 +96,11 @@
       method: "POST",
       body: encode(item.pairs),
       credentials: "same-origin",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" }
+      // The server then replies with the next page itself, not a redirect.
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Requested-With": "fetch"
+      }
     }).then(function (response) {
       // Any reply from the server: it has the answers (or says why not).
       return response.text().then(function (html) {
@@ -104,7 +108,7 @@
         queue.shift();
         sending = false;
         retryDelay = RETRY_FIRST_MS;
-        if (queue.length) { deliver(); } else { showPage(html, response.url); }
+        if (queue.length) { deliver(); } else { showPage(html, pageUrl(response)); }
       });
     }, function () {
       sending = false;
@@ -113,6 +117,13 @@
       timers.retry = window.setTimeout(deliver, retryDelay);
       retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
     });
+  }
+
+  /* The address of the page a POST answered with: the one the server names
+     (a page a reload can fetch), else where the redirects ended. */
+  function pageUrl(response) {
+    var named = response.headers.get("Content-Location");
+    return named ? new window.URL(named, response.url).href : response.url;
   }
 
   function setBusy(busy) {

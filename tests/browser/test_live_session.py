@@ -68,10 +68,16 @@ def test_phones_follow_the_facilitator_and_the_room_sees_the_results(
     shown = phone.locator("form [data-question]")
     expect(shown).to_contain_text(QUESTIONS[0].label, timeout=FOLLOW_MS)
     followed_in = time.monotonic() - started
+    sent = []
+    phone.on("request", lambda request: sent.append((request.method, request.url)))
     answer_shown_question(phone, "Des transports")
     expect(phone.get_by_role("heading", level=1)).to_have_text(
         "En attente de la question suivante"
     )
+    # One request per answer: the reply is the next page, not a redirect, and
+    # the address bar keeps the session's address (a reload shows the same).
+    assert [m for m, url in sent if "/etat" not in url] == ["POST"]
+    expect(phone).to_have_url(address.strip())
 
     question = projector.locator("#question-label")
     expect(question).to_have_text(QUESTIONS[0].label)

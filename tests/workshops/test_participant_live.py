@@ -1,6 +1,7 @@
 """Live sessions on the phone: session states, facilitator-paced questions, the
 state phones poll, answers that survive a lost connection."""
 
+import dataclasses
 import re
 
 import pytest
@@ -52,7 +53,7 @@ def _facilitator_shows(session, question=None, **changes) -> None:
     db.session.commit()
 
 
-def _start(client, workshop, territory=0, group=1):
+def _start(client, workshop, territory=0, group=1, **kwargs):
     """Say who answers on the profile step, as a phone does."""
     return post_form(
         client,
@@ -62,11 +63,12 @@ def _start(client, workshop, territory=0, group=1):
             "group": str(workshop.actor_groups[group].id),
         },
         page=URL,
+        **kwargs,
     )
 
 
-def _answer(client, question, data: dict):
-    return post_form(client, f"{URL}/q/{question.id}", data, page=URL)
+def _answer(client, question, data: dict, **kwargs):
+    return post_form(client, f"{URL}/q/{question.id}", data, page=URL, **kwargs)
 
 
 def _count(model) -> int:
@@ -219,6 +221,46 @@ def test_paced_flow_follows_the_facilitator(client, workshop, session):
     assert [(a.question_id, a.option_code) for a in started.answers] == [(q1.id, "B")]
 
 
+FETCH = {"X-Requested-With": "fetch"}
+
+
+def test_answer_sent_by_the_page_script_gets_the_next_page_at_once(
+    client, workshop, session
+):
+    q1 = _question(workshop, "Q1")
+    _facilitator_shows(session, q1)
+    response = _start(client, workshop, headers=FETCH)
+    # No redirect: the phone shows the question without a second request.
+    assert response.status_code == 200
+    assert response.headers["Content-Location"] == URL
+    assert "Besoin prioritaire ?" in response.get_data(as_text=True)
+
+    response = _answer(client, q1, {f"q_{q1.id}": "B"}, headers=FETCH)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert response.headers["Content-Location"] == URL
+    assert "Réponse enregistrée" in page
+    assert "Vous avez répondu à la question en cours." in page
+    assert "Besoin prioritaire ?" not in page
+    # The message was shown once: the next page does not repeat it.
+    assert "Réponse enregistrée" not in client.get(URL).get_data(as_text=True)
+    assert _count(AnsweredQuestion) == 1
+
+
+def test_refused_answer_names_the_session_page_for_the_address_bar(
+    client, workshop, session
+):
+    q2 = _question(workshop, "Q2")
+    _start(client, workshop)
+    _facilitator_shows(session, q2)
+    response = _answer(client, q2, {f"q_{q2.id}": "9"}, headers=FETCH)
+    assert response.status_code == 200
+    assert response.headers["Content-Location"] == URL
+    assert 'class="errors"' in response.get_data(as_text=True)
+    # The address a reload would fetch shows the same question.
+    assert "Les services sont connus." in client.get(URL).get_data(as_text=True)
+
+
 def test_optional_question_can_be_skipped(client, workshop, session):
     q2 = _question(workshop, "Q2")
     _start(client, workshop)
@@ -277,7 +319,12 @@ def test_simultaneous_replay_loses_the_race_quietly(
     client.post(f"{URL}/q/{q1.id}", data=data)
     # The second copy passed the "already answered?" check before the first
     # one was committed.
-    monkeypatch.setattr(paced, "answered_question_ids", lambda response: set())
+    real_find = paced.find_standing
+
+    def not_answered_yet(*args):
+        return dataclasses.replace(real_find(*args), answered_question=False)
+
+    monkeypatch.setattr(paced, "find_standing", not_answered_yet)
     assert client.post(f"{URL}/q/{q1.id}", data=data).status_code == 302
     assert _count(Answer) == 1
 

@@ -29,6 +29,17 @@ def is_asked(
     return groups is None or working_group_id in groups
 
 
+def is_asked_to(question: Question, working_group_id: int | None) -> bool:
+    """``is_asked`` for one question, reading only its own reservations."""
+    links = working_group_questions.c
+    groups = set(
+        db.session.execute(
+            select(links.working_group_id).where(links.question_id == question.id)
+        ).scalars()
+    )
+    return not groups or working_group_id in groups
+
+
 def asked_questions(
     session: WorkshopSession, working_group_id: int | None
 ) -> list[Question]:

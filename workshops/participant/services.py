@@ -3,11 +3,12 @@
 import hashlib
 import re
 import secrets
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, exists, select
 
 from facilitator.extensions import db
-from surveys.models import Response
+from surveys.models import AnsweredQuestion, Response
 from surveys.responses import find_resumable, record_response, start_response
 from workshops.models import Participation, WorkshopSession
 
@@ -103,3 +104,54 @@ def start_paced_response(
     return start_response(
         session.workshop.questionnaire, dimensions, resume_key(session, token)
     )
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a browser stands in a facilitator-paced session."""
+
+    response: Response
+    # Whether it answered (or skipped) any question yet, and the given one.
+    answered_any: bool
+    answered_question: bool
+    # Whether it also sent the whole form while the session was self-paced.
+    submitted: bool
+
+    @property
+    def working_group_id(self) -> int | None:
+        value = self.response.dimensions.get("working_group") or ""
+        return int(value) if value.isdigit() else None
+
+
+_ANSWERED = AnsweredQuestion.response_id == Response.id
+
+
+def find_standing(
+    session: WorkshopSession, token: str, question_id: int | None
+) -> Standing | None:
+    """The browser's started response and what it answered, in one query
+    (every phone of the room asks at each question); None if not started."""
+    if not is_valid_token(token):
+        return None
+    row = db.session.execute(
+        select(
+            Response,
+            exists().where(_ANSWERED),
+            exists().where(
+                _ANSWERED, AnsweredQuestion.question_id == bindparam("question")
+            ),
+            exists().where(
+                Participation.session_id == session.id,
+                Participation.token_hash == bindparam("token_hash"),
+            ),
+        ).where(
+            Response.questionnaire_id == session.workshop.questionnaire_id,
+            Response.resume_key == bindparam("resume_key"),
+        ),
+        {
+            "question": question_id or 0,
+            "token_hash": participation_hash(session, token),
+            "resume_key": resume_key(session, token),
+        },
+    ).first()
+    return None if row is None else Standing(*row)
