@@ -10,6 +10,9 @@ WTF_CSRF_TIME_LIMIT = (
 )
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
+# A browser session lasts 31 days from its last change, without being signed
+# and sent again with every page a room of phones loads.
+SESSION_REFRESH_EACH_REQUEST = False
 RATELIMIT_STORAGE_URI = "memory://"
 RATELIMIT_HEADERS_ENABLED = False
 # Public address the QR codes point to (e.g. "https://atelier.example.org").

@@ -1,9 +1,12 @@
-"""The columns of a comparison table and the roll-up of counts into them."""
+"""The columns of a comparison table and the roll-up of counts into them.
 
-from collections.abc import Sequence
+Counts are ``{(*by values, *dimension values): count}`` (``loading.Counts``);
+``by`` is how many leading values are not dimensions (question, option...).
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from itertools import product
-
-import pandas as pd
 
 from surveys.aggregation.model import (
     ALL,
@@ -16,30 +19,47 @@ from surveys.aggregation.model import (
 
 
 def dimension_values(
-    dimensions: Sequence[Dimension], responses: pd.DataFrame, dim_columns: list[str]
+    dimensions: Sequence[Dimension], responses: dict[tuple, int]
 ) -> list[list[tuple[str, str]]]:
-    """Each dimension's (value, label), plus ``OTHER`` when a response has one."""
+    """Each dimension's (value, label), plus ``OTHER`` when a response has one.
+
+    ``responses`` is keyed by the dimension values alone."""
     values = []
-    for dimension, column in zip(dimensions, dim_columns, strict=True):
+    for index, dimension in enumerate(dimensions):
         listed = [(value, str(label)) for value, label in dimension.values]
         known = {value for value, _label in listed}
-        if not responses.empty and not responses[column].isin(known).all():
+        if any(key[index] not in known for key in responses):
             listed.append((OTHER, str(dimension.other_label)))
         values.append(listed)
     return values
 
 
+def unlisted_mapper(
+    values: list[list[tuple[str, str]]], by: int
+) -> Callable[[tuple], tuple]:
+    """A function mapping, in a key of ``by`` leading values then dimension
+    values, the values not among a dimension's columns to ``OTHER``."""
+    known = [{value for value, _label in listed} for listed in values]
+
+    def mapped(key: tuple) -> tuple:
+        dims = key[by:]
+        return (
+            *key[:by],
+            *(v if v in k else OTHER for v, k in zip(dims, known, strict=True)),
+        )
+
+    return mapped
+
+
 def map_unlisted(
-    frame: pd.DataFrame, dim_columns: list[str], values: list[list[tuple[str, str]]]
-) -> pd.DataFrame:
+    counts: dict[tuple, int], by: int, values: list[list[tuple[str, str]]]
+) -> dict[tuple, int]:
     """Map the values not among a dimension's columns to ``OTHER``."""
-    if frame.empty:
-        return frame
-    frame = frame.copy()
-    for column, listed in zip(dim_columns, values, strict=True):
-        known = {value for value, _label in listed}
-        frame[column] = frame[column].where(frame[column].isin(known), OTHER)
-    return frame
+    mapped = unlisted_mapper(values, by)
+    result: defaultdict[tuple, int] = defaultdict(int)
+    for key, count in counts.items():
+        result[mapped(key)] += count
+    return dict(result)
 
 
 def build_columns(
@@ -80,29 +100,17 @@ def build_columns(
 
 
 def rollup(
-    frame: pd.DataFrame,
-    columns: Sequence[Column],
-    dim_columns: list[str],
-    by: list[str],
-    value: str,
-) -> dict[tuple, float]:
-    """Sum ``value`` into every column's key: {(*by, *column.key): total}."""
-    if frame.empty:
-        return {}
+    counts: dict[tuple, int], columns: Sequence[Column], by: int
+) -> dict[tuple, int]:
+    """Sum the counts into every column's key: {(*by values, *column.key): total}."""
     patterns = list(dict.fromkeys(_pattern(column) for column in columns))
-    parts = []
-    for pattern in patterns:
-        part = frame[[*by, *dim_columns, value]].copy()
-        for column, keep in zip(dim_columns, pattern, strict=True):
-            if not keep:
-                part[column] = ALL
-        parts.append(part)
-    combined = pd.concat(parts, ignore_index=True)
-    summed = combined.groupby([*by, *dim_columns], sort=False)[value].sum()
-    return {
-        (key if isinstance(key, tuple) else (key,)): total
-        for key, total in summed.items()
-    }
+    totals: defaultdict[tuple, int] = defaultdict(int)
+    for key, count in counts.items():
+        lead, dims = key[:by], key[by:]
+        for pattern in patterns:
+            rolled = (v if keep else ALL for v, keep in zip(dims, pattern, strict=True))
+            totals[(*lead, *rolled)] += count
+    return dict(totals)
 
 
 def _pattern(column: Column) -> tuple[bool, ...]:

@@ -1,17 +1,18 @@
 """Reads of the counts, grouped by question, value and dimension values.
 
 Counts come from the tallies (``surveys.tallies``): a few rows per set of
-dimension values, however many responses there are. Each function returns a
-small DataFrame with one ``dim_<i>`` column per requested dimension (the raw
-strings responses carry, None when a response lacks the key), only for the
-responses matching ``filters``.
+dimension values, however many responses there are, so they are summed in
+plain Python (a live refresh reads a few hundred rows; pandas' fixed cost per
+operation would be most of its time). Each function returns
+``{(*by values, *dimension values): count}``: the raw strings responses carry
+for the requested dimension keys (None when a response lacks one), only for
+the responses matching ``filters``.
 """
 
 import json
+from collections import defaultdict
 from collections.abc import Collection, Sequence
 
-import numpy as np
-import pandas as pd
 from sqlalchemy import Select, Text, cast, select
 
 from facilitator.extensions import db
@@ -26,19 +27,18 @@ from surveys.models import (
     ResponseTally,
 )
 
-
-def dimension_columns(keys: Sequence[str]) -> list[str]:
-    return [f"dim_{index}" for index in range(len(keys))]
+# {(*by values, *dimension values): count}
+Counts = dict[tuple, int]
 
 
 def response_counts(
     questionnaire_id: int, filters: dict[str, str], keys: Sequence[str]
-) -> pd.DataFrame:
-    """Responses per combination of dimension values: dims..., responses."""
+) -> Counts:
+    """Responses per combination of dimension values: {(*dims): responses}."""
     stmt = select(ResponseTally.dimensions, ResponseTally.count).where(
         ResponseTally.questionnaire_id == questionnaire_id
     )
-    return _counts(stmt, [], "responses", filters, keys)
+    return _counts(stmt, filters, keys)
 
 
 def respondent_counts(
@@ -46,8 +46,8 @@ def respondent_counts(
     filters: dict[str, str],
     keys: Sequence[str],
     question_ids: Collection[int] | None = None,
-) -> pd.DataFrame:
-    """Responses that answered each question: question_id, dims..., respondents."""
+) -> Counts:
+    """Responses that answered each question: {(question_id, *dims): count}."""
     stmt = _of_questionnaire(
         select(
             QuestionTally.question_id, QuestionTally.dimensions, QuestionTally.count
@@ -56,7 +56,7 @@ def respondent_counts(
         questionnaire_id,
         question_ids,
     )
-    return _counts(stmt, ["question_id"], "respondents", filters, keys)
+    return _counts(stmt, filters, keys)
 
 
 def option_counts(
@@ -64,8 +64,8 @@ def option_counts(
     filters: dict[str, str],
     keys: Sequence[str],
     question_ids: Collection[int] | None = None,
-) -> pd.DataFrame:
-    """Respondents per option: question_id, option_code, dims..., count."""
+) -> Counts:
+    """Respondents per option: {(question_id, option_code, *dims): count}."""
     stmt = _of_questionnaire(
         select(
             OptionTally.question_id,
@@ -77,7 +77,7 @@ def option_counts(
         questionnaire_id,
         question_ids,
     )
-    return _counts(stmt, ["question_id", "option_code"], "count", filters, keys)
+    return _counts(stmt, filters, keys)
 
 
 def number_counts(
@@ -85,8 +85,8 @@ def number_counts(
     filters: dict[str, str],
     keys: Sequence[str],
     question_ids: Collection[int] | None = None,
-) -> pd.DataFrame:
-    """How often each number was given: question_id, number, dims..., count."""
+) -> Counts:
+    """How often each number was given: {(question_id, number, *dims): count}."""
     stmt = _of_questionnaire(
         select(
             NumberTally.question_id,
@@ -98,7 +98,7 @@ def number_counts(
         questionnaire_id,
         question_ids,
     )
-    return _counts(stmt, ["question_id", "number"], "count", filters, keys)
+    return _counts(stmt, filters, keys)
 
 
 def texts(
@@ -106,19 +106,18 @@ def texts(
     filters: dict[str, str],
     keys: Sequence[str],
     question_ids: Collection[int] | None = None,
-) -> pd.DataFrame:
-    """Every non-empty text answer: question_id, dims..., text (unordered).
+) -> list[tuple]:
+    """Every non-empty text answer: (question_id, *dims, text), unordered.
 
     Only the answers to text questions are read (through the index on
     ``answers.question_id``); only those of ``question_ids`` when given.
     """
-    columns = ["question_id", *dimension_columns(keys), "text"]
     wanted = _text_question_ids(questionnaire_id)
     if question_ids is not None:
         asked = set(question_ids)
         wanted = [id_ for id_ in wanted if id_ in asked]
     if not wanted:
-        return pd.DataFrame(columns=columns)
+        return []
     stmt = (
         select(Answer.question_id, cast(Response.dimensions, Text), Answer.text)
         .join(Response, Answer.response_id == Response.id)
@@ -131,8 +130,16 @@ def texts(
     # Filtered in SQL too: the texts, unlike the tallies, are many.
     for key, value in filters.items():
         stmt = stmt.where(Response.dimensions[key].as_string() == value)
-    frame = _frame(stmt, ["question_id", "dimensions", "text"])
-    return _expand(frame, filters, keys)[columns]
+    decode = _Dimensions(filters, keys)
+    rows = []
+    # Plain rows from the session's connection: the ORM's row handling costs
+    # more than the query with tens of thousands of texts. Writes are flushed
+    # by the services that make them.
+    for question_id, dimensions, text in db.session.connection().execute(stmt):
+        values = decode(dimensions)
+        if values is not None:
+            rows.append((question_id, *values, text))
+    return rows
 
 
 def _of_questionnaire(
@@ -158,49 +165,36 @@ def _text_question_ids(questionnaire_id: int) -> list[int]:
     return [id_ for id_, qtype in rows if get_question_type(qtype).is_text]
 
 
-def _counts(
-    stmt: Select,
-    by: list[str],
-    value: str,
-    filters: dict[str, str],
-    keys: Sequence[str],
-) -> pd.DataFrame:
-    """Tally rows summed per (*by, *dims) over the responses matching ``filters``."""
-    frame = _expand(_frame(stmt, [*by, "dimensions", value]), filters, keys)
-    group = [*by, *dimension_columns(keys)]
-    if frame.empty:
-        return frame[[*group, value]]
-    summed = frame.groupby(group, sort=False, dropna=False)[value].sum()
-    return summed.reset_index()
+def _counts(stmt: Select, filters: dict[str, str], keys: Sequence[str]) -> Counts:
+    """Sum tally rows selected as (*by, dimensions JSON, count) per (*by, *dims),
+    over the responses matching ``filters``."""
+    decode = _Dimensions(filters, keys)
+    counts: defaultdict[tuple, int] = defaultdict(int)
+    for *by, dimensions, count in db.session.connection().execute(stmt):
+        values = decode(dimensions)
+        if values is not None:
+            counts[(*by, *values)] += count
+    return dict(counts)
 
 
-def _expand(
-    frame: pd.DataFrame, filters: dict[str, str], keys: Sequence[str]
-) -> pd.DataFrame:
-    """Replace the ``dimensions`` JSON column by ``dim_<i>`` columns, filtered.
+class _Dimensions:
+    """A response's dimensions JSON -> its values for ``keys``, or None when
+    it does not match ``filters``. Each distinct text is decoded once, however
+    many rows carry it."""
 
-    Each distinct JSON text is decoded once, however many rows carry it.
-    """
-    codes, uniques = pd.factorize(frame["dimensions"], use_na_sentinel=False)
-    decoded = [json.loads(text) if text else {} for text in uniques]
-    matching = np.array(
-        [all(d.get(k) == v for k, v in filters.items()) for d in decoded], dtype=bool
-    )
-    selected = matching[codes] if len(codes) else np.zeros(0, dtype=bool)
-    expanded = frame.loc[selected].drop(columns="dimensions")
-    codes = codes[selected]
-    for column, key in zip(dimension_columns(keys), keys, strict=True):
-        values = np.array([d.get(key) for d in decoded], dtype=object)
-        expanded[column] = values[codes]
-    return expanded
+    def __init__(self, filters: dict[str, str], keys: Sequence[str]) -> None:
+        self.filters = filters
+        self.keys = tuple(keys)
+        self.known: dict[str | None, tuple | None] = {}
 
-
-def _frame(stmt: Select, columns: list[str]) -> pd.DataFrame:
-    # Plain rows from the session's connection: the ORM's row handling costs
-    # more than the query with tens of thousands of texts. Writes are flushed
-    # by the services that make them.
-    rows = db.session.connection().execute(stmt).all()
-    if not rows:
-        return pd.DataFrame(columns=columns)
-    # Column by column: much faster than DataFrame.from_records on many rows.
-    return pd.DataFrame(dict(zip(columns, zip(*rows, strict=True), strict=True)))
+    def __call__(self, text: str | None) -> tuple | None:
+        try:
+            return self.known[text]
+        except KeyError:
+            pass
+        decoded = json.loads(text) if text else {}
+        values = None
+        if all(decoded.get(key) == value for key, value in self.filters.items()):
+            values = tuple(decoded.get(key) for key in self.keys)
+        self.known[text] = values
+        return values

@@ -1,11 +1,10 @@
 """Comparison tables of a questionnaire's answers, by breakdown dimensions."""
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from surveys.aggregation import loading
 from surveys.aggregation.collation import sort_texts
@@ -14,6 +13,7 @@ from surveys.aggregation.columns import (
     dimension_values,
     map_unlisted,
     rollup,
+    unlisted_mapper,
 )
 from surveys.aggregation.model import (
     ALL,
@@ -66,33 +66,34 @@ def aggregate(
     """
     filters = dict(filters or {})
     keys = [dimension.key for dimension in dimensions]
-    dim_columns = loading.dimension_columns(keys)
     raw_responses = loading.response_counts(questionnaire.id, filters, keys)
-    values = dimension_values(dimensions, raw_responses, dim_columns)
+    values = dimension_values(dimensions, raw_responses)
     columns = build_columns(dimensions, values)
 
-    def load(reader) -> pd.DataFrame:
-        frame = (
+    def load(reader, by: int) -> dict[tuple, int]:
+        counts = (
             raw_responses
             if reader is None
             else reader(questionnaire.id, filters, keys, question_ids)
         )
-        return map_unlisted(frame, dim_columns, values)
+        return map_unlisted(counts, by, values)
 
-    def roll(frame: pd.DataFrame, by: list[str], value: str) -> dict[tuple, int]:
-        return rollup(frame, columns, dim_columns, by, value)
+    def roll(counts: dict[tuple, int], by: int) -> dict[tuple, int]:
+        return rollup(counts, columns, by)
 
-    options = load(loading.option_counts)
-    numbers = roll(load(loading.number_counts), ["question_id", "number"], "count")
+    options = load(loading.option_counts, 2)
+    numbers = roll(load(loading.number_counts, 2), 2)
+    texts = None
+    if with_texts:
+        rows = loading.texts(questionnaire.id, filters, keys, question_ids)
+        texts = _texts_by_cell(rows, unlisted_mapper(values, 1))
     figures = _Figures(
-        responses=roll(load(None), [], "responses"),
-        respondents=roll(
-            load(loading.respondent_counts), ["question_id"], "respondents"
-        ),
-        options=roll(options, ["question_id", "option_code"], "count"),
+        responses=roll(load(None, 0), 0),
+        respondents=roll(load(loading.respondent_counts, 1), 1),
+        options=roll(options, 2),
         codes=_codes_by_question(options),
         stats=_number_stats(numbers),
-        texts=_texts_by_cell(load(loading.texts)) if with_texts else None,
+        texts=texts,
         ranges=_observed_ranges(numbers, len(keys)),
     )
     questions = tuple(
@@ -100,7 +101,7 @@ def aggregate(
         for question in questionnaire.questions
         if question_ids is None or question.id in question_ids
     )
-    total = int(raw_responses["responses"].sum()) if not raw_responses.empty else 0
+    total = sum(raw_responses.values())
     return Results(
         tuple(columns), questions, total, threshold, dimension_keys=tuple(keys)
     )
@@ -212,11 +213,9 @@ def _text_groups(
     return tuple(groups)
 
 
-def _codes_by_question(options: pd.DataFrame) -> dict[int, set[str]]:
+def _codes_by_question(options: dict[tuple, int]) -> dict[int, set[str]]:
     codes: dict[int, set[str]] = defaultdict(set)
-    for question_id, code in zip(
-        options["question_id"], options["option_code"], strict=True
-    ):
+    for question_id, code, *_dims in options:
         codes[int(question_id)].add(str(code))
     return codes
 
@@ -260,10 +259,11 @@ def _observed_ranges(
     return ranges
 
 
-def _texts_by_cell(frame: pd.DataFrame) -> dict[tuple, list[str]]:
+def _texts_by_cell(
+    rows: list[tuple], mapped: Callable[[tuple], tuple]
+) -> dict[tuple, list[str]]:
+    """Texts by (question_id, *dimension values), unlisted values mapped."""
     texts: dict[tuple, list[str]] = defaultdict(list)
-    # Column by column: much faster than itertuples on many answers.
-    columns = (frame[column].tolist() for column in frame.columns)
-    for question_id, *key, text in zip(*columns, strict=True):
-        texts[(int(question_id), *key)].append(text)
+    for *key, text in rows:
+        texts[mapped(tuple(key))].append(text)
     return texts

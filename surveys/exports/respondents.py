@@ -19,16 +19,8 @@ def responses_by_column(
 ) -> dict[tuple, Cell]:
     """{column key: Cell(count=responses)} over ``results.columns``, or HIDDEN."""
     keys = list(results.dimension_keys)
-    dim_columns = loading.dimension_columns(keys)
-    frame = loading.response_counts(questionnaire_id, dict(filters), keys)
-    counts = rollup(
-        map_unlisted(frame, dim_columns, _listed_values(results)),
-        results.columns,
-        dim_columns,
-        [],
-        "responses",
-    )
-    counts = {key: int(total) for key, total in counts.items()}
+    raw = loading.response_counts(questionnaire_id, dict(filters), keys)
+    counts = rollup(map_unlisted(raw, 0, _listed_values(results)), results.columns, 0)
     columns = results.columns
     hidden = hidden_keys(columns, counts, results.threshold)
     return {

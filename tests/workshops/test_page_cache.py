@@ -158,3 +158,17 @@ def test_a_page_in_english_is_kept_apart(app, workshop, session):
     page = english.get(URL).get_data(as_text=True)
     assert 'lang="en"' in page
     assert "Valider" not in page
+
+
+def test_a_phone_following_the_session_is_not_sent_its_cookies_again(
+    app, workshop, session
+):
+    q1 = workshop.questionnaire.questions[0]
+    phone = _phone(app, workshop)
+    _show(session, q1)
+    phone.get(URL)
+    again = phone.get(URL)
+    assert "Besoin prioritaire ?" in again.get_data(as_text=True)
+    assert again.headers.getlist("Set-Cookie") == []
+    # The browser session still outlives the browser: its cookie has a date.
+    assert phone.get_cookie("session").expires is not None

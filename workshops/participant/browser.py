@@ -65,7 +65,15 @@ def remember_profile(session: WorkshopSession, profile: Profile) -> None:
         profile.working_group_id,
     ]
     browser_session[_PROFILES] = profiles
-    browser_session.permanent = True
+    keep_browser_session()
+
+
+def keep_browser_session() -> None:
+    """Keep the browser session (its CSRF secret, profiles) when a cheap phone
+    kills the browser in the background. Set once: setting it again would
+    sign and send the session cookie with every page."""
+    if not browser_session.permanent:
+        browser_session.permanent = True
 
 
 def remembered_profile(session: WorkshopSession) -> Profile | None:

@@ -11,7 +11,6 @@ from flask import (
     request,
     url_for,
 )
-from flask import session as browser_session
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
@@ -22,6 +21,7 @@ from surveys.responses import add_answer
 from workshops.models import WorkshopSession
 from workshops.participant.browser import (
     Profile,
+    keep_browser_session,
     participant_token,
     remember_profile,
     remember_token,
@@ -88,7 +88,7 @@ def _current_page(session: WorkshopSession, token: str) -> str:
         return waiting_page(session, "other_group", working_group)
     if standing.answered_question:
         return waiting_page(session, "answered", working_group)
-    browser_session.permanent = True
+    keep_browser_session()
     return cached_page(
         (
             "question",
@@ -241,8 +241,7 @@ def _prefill_profile(form, profile: Profile | None) -> None:
 
 def _profile_page(session: WorkshopSession, form, posted: bool = False) -> str:
     """The profile form; ``posted``: shown again with what the phone sent."""
-    # Keep the CSRF secret when a cheap phone kills the browser in background.
-    browser_session.permanent = True
+    keep_browser_session()
     return render_template(
         "workshops/participant/profile.html",
         session=session,
@@ -257,7 +256,7 @@ def _question_page(
     session: WorkshopSession, question, form, working_group, posted: bool = False
 ) -> str:
     """One question; ``posted``: shown again with the answer the phone sent."""
-    browser_session.permanent = True
+    keep_browser_session()
     return render_template(
         "workshops/participant/question.html",
         session=session,

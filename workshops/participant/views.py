@@ -13,7 +13,6 @@ from flask import (
     request,
     url_for,
 )
-from flask import session as browser_session
 from flask_limiter.util import get_remote_address
 from sqlalchemy.exc import IntegrityError
 
@@ -22,6 +21,7 @@ from workshops.models import SessionState, WorkshopSession
 from workshops.participant import paced
 from workshops.participant.browser import (
     Profile,
+    keep_browser_session,
     participant_token,
     remember_profile,
     remember_token,
@@ -211,9 +211,7 @@ def _working_group_page(session: WorkshopSession, form) -> str:
 
 
 def _answer_page(session: WorkshopSession, form, questions, working_group) -> str:
-    # Cheap phones drop browser-session cookies when the browser is killed in
-    # the background: keep the CSRF secret so a late submission still goes in.
-    browser_session.permanent = True
+    keep_browser_session()
     return render_template(
         "workshops/participant/answer.html",
         session=session,
