@@ -14,7 +14,8 @@ the database) and simulates, from this process:
   does (the reply is the next page: no redirect);
 - the facilitator, who moves to the next question and reveals its results
   (written by this process: the servers only see the database change);
-- the projector, polling its state every 2 s on the first server.
+- two projectors (the plenary's and a second room's), polling their state
+  every 2 s, one on each server.
 
 Phases: "followers" (every phone waiting on a question, nothing changing: the
 cost of following) then "live" (questions advanced, answers arriving, the
@@ -43,6 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.live_client import Browser, Reply  # noqa: E402
+from facilitator.server import THREADS  # noqa: E402
 
 POLL_SECONDS = 2.0
 PROJECTOR_SECONDS = 2.0
@@ -66,7 +68,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phones", type=int, default=1000)
     parser.add_argument("--servers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--follow-seconds", type=float, default=30.0)
     parser.add_argument("--questions", type=int, default=3)
     parser.add_argument("--question-seconds", type=float, default=20.0)
@@ -238,20 +240,14 @@ def _start_server(database: Path, threads: int) -> Server:
 
 
 def serve(database: Path, port: int, threads: int) -> None:
+    """A server process, set as ``flask serve`` sets it."""
     import logging
 
-    from waitress import serve as waitress_serve
+    from facilitator.server import serve as serve_app
 
+    # Not the warnings of a queue the benchmark fills on purpose.
     logging.getLogger("waitress").setLevel(logging.ERROR)
-    waitress_serve(
-        make_app(database),
-        host="127.0.0.1",
-        port=port,
-        threads=threads,
-        connection_limit=4000,
-        backlog=2048,
-        asyncore_use_poll=True,
-    )
+    serve_app(make_app(database), "127.0.0.1", port, threads)
 
 
 def _free_port() -> int:
@@ -380,7 +376,12 @@ class Simulation:
         following = [asyncio.create_task(phone.follow()) for phone in phones]
         # The first question's results on the projector, every phone waiting.
         await self._advance(None, reveal=True)
-        projector = asyncio.create_task(self.project())
+        # Two screens: the plenary's projector and a second room's, one on
+        # each server, a second apart.
+        projectors = [
+            asyncio.create_task(self.project(index % len(self.servers), index))
+            for index in range(2)
+        ]
         await asyncio.sleep(POLL_SECONDS * 2)  # let every phone settle
 
         # Followers: nothing changes, every phone polls.
@@ -407,7 +408,7 @@ class Simulation:
         report.live_cores = (self._cpu() - cpu) / elapsed
         report.client_cores = (time.process_time() - client) / elapsed
         self.running = False
-        await asyncio.gather(*following, projector, return_exceptions=True)
+        await asyncio.gather(*following, *projectors, return_exceptions=True)
         for phone in phones:
             phone.browser.close()
         return report
@@ -419,9 +420,10 @@ class Simulation:
     def _cpu(self) -> float:
         return sum(server.cpu_seconds() for server in self.servers)
 
-    async def project(self) -> None:
+    async def project(self, server: int, delay: float) -> None:
         setup = self.setup
-        browser = Browser("127.0.0.1", self.servers[0].port)
+        browser = Browser("127.0.0.1", self.servers[server].port)
+        await asyncio.sleep(delay)
         browser.cookies["session"] = setup.facilitator_cookie
         path = (
             f"/workshops/{setup.workshop_id}/sessions/{setup.session_id}"

@@ -32,8 +32,7 @@ def create_facilitator_command(email: str, password: str) -> None:
 @with_appcontext
 def serve_command(host: str, port: int) -> None:
     """Serve the application with a production WSGI server (waitress)."""
-    from waitress import serve
-
+    from facilitator.server import serve
     from workshops.sessions.qr import public_base_url
 
     app = current_app._get_current_object()
@@ -51,9 +50,7 @@ def serve_command(host: str, port: int) -> None:
     _echo_demo_login(app)
     click.echo("")
     logging.getLogger("waitress").setLevel(logging.WARNING)
-    # A room's phones each keep a connection open to follow the session:
-    # waitress's default of 100 connections would queue the rest.
-    serve(app, host=host, port=port, threads=8, connection_limit=2000)
+    serve(app, host, port)
 
 
 def _echo_demo_login(app: Flask) -> None:
