@@ -37,10 +37,16 @@ def short_join_url(session: WorkshopSession) -> str:
     return parts.netloc + parts.path
 
 
-def projector_payload(session: WorkshopSession, options: ProjectorOptions) -> dict:
-    """Everything the projector shows, in plain JSON types."""
+def projector_payload(
+    session: WorkshopSession,
+    options: ProjectorOptions,
+    tallies: queries.LiveTallies | None = None,
+) -> dict:
+    """Everything the projector shows, in plain JSON types; ``tallies``: the
+    rows already read for its ETag."""
     group = None if options.compare_working_groups else options.working_group
     filters = queries.live_filters(session, group)
+    tallies = tallies or queries.read_tallies(session)
     return {
         "version": session.live_version,
         "state": session.state.value,
@@ -51,16 +57,22 @@ def projector_payload(session: WorkshopSession, options: ProjectorOptions) -> di
         "working_group": None
         if group is None
         else {"id": group.id, "name": group.name, "prompt": group.prompt},
-        "participants": _participants(session, filters),
-        "question": _question(session, filters, options.compare_working_groups),
+        "participants": _participants(session, filters, tallies),
+        "question": _question(
+            session, filters, options.compare_working_groups, tallies
+        ),
     }
 
 
-def projector_etag(session: WorkshopSession, options: ProjectorOptions) -> str:
+def projector_etag(
+    session: WorkshopSession,
+    options: ProjectorOptions,
+    tallies: queries.LiveTallies | None = None,
+) -> str:
     """The ETag of what the projector would show, without computing it."""
     group = options.working_group
     key = (
-        queries.figures_fingerprint(session),
+        queries.figures_fingerprint(session, tallies),
         None if group is None else group.id,
         options.compare_working_groups,
         str(get_locale()),
@@ -69,8 +81,10 @@ def projector_etag(session: WorkshopSession, options: ProjectorOptions) -> str:
     return hashlib.sha256(repr(key).encode()).hexdigest()[:32]
 
 
-def _participants(session: WorkshopSession, filters: dict[str, str]) -> dict:
-    counts = queries.participant_counts(session, filters)
+def _participants(
+    session: WorkshopSession, filters: dict[str, str], tallies: queries.LiveTallies
+) -> dict:
+    counts = queries.participant_counts(session, filters, tallies)
     threshold = counts.threshold
 
     def text(key: tuple) -> dict:
@@ -114,12 +128,17 @@ def _totals(columns: tuple[Column, ...], index: int) -> list[tuple[str, str]]:
     ]
 
 
-def _question(session: WorkshopSession, filters: dict[str, str], compare: bool):
+def _question(
+    session: WorkshopSession,
+    filters: dict[str, str],
+    compare: bool,
+    tallies: queries.LiveTallies,
+):
     question = session.current_question
     if question is None:
         return None
-    ids = [q.id for q in session.workshop.questionnaire.questions]
-    answers = queries.count_answers(question, filters)
+    ids = queries.question_ids(session)
+    answers = queries.count_answers(question, filters, tallies.answers)
     data = {
         "id": question.id,
         "code": question.code,

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from facilitator.extensions import db
 from surveys.aggregation import (
@@ -37,6 +37,43 @@ class ParticipantCounts:
     # All the responses counted, hidden cells included.
     total: int
     threshold: int
+
+
+@dataclass(frozen=True)
+class LiveTallies:
+    """The tally rows a projector refresh reads, once for its ETag and its
+    figures: (dimensions JSON, count) of the questionnaire's responses and of
+    the projected question's answers."""
+
+    responses: list[tuple[str, int]]
+    answers: list[tuple[str, int]]
+
+
+def read_tallies(session: WorkshopSession) -> LiveTallies:
+    responses = db.session.execute(
+        select(ResponseTally.dimensions, ResponseTally.count).where(
+            ResponseTally.questionnaire_id == session.workshop.questionnaire_id
+        )
+    ).all()
+    answers = []
+    if session.current_question_id is not None:
+        answers = db.session.execute(
+            select(QuestionTally.dimensions, QuestionTally.count).where(
+                QuestionTally.question_id == session.current_question_id
+            )
+        ).all()
+    return LiveTallies(list(responses), list(answers))
+
+
+def question_ids(session: WorkshopSession) -> list[int]:
+    """The questionnaire's question ids in order, without loading the questions."""
+    return list(
+        db.session.execute(
+            select(Question.id)
+            .where(Question.questionnaire_id == session.workshop.questionnaire_id)
+            .order_by(Question.position)
+        ).scalars()
+    )
 
 
 def live_filters(
@@ -88,7 +125,9 @@ def compared_working_groups(session: WorkshopSession) -> list[WorkingGroup]:
 
 
 def participant_counts(
-    session: WorkshopSession, filters: Mapping[str, str]
+    session: WorkshopSession,
+    filters: Mapping[str, str],
+    tallies: LiveTallies | None = None,
 ) -> ParticipantCounts:
     """Responses per territory x actor group and their totals, small cells
     hidden by the results' rule (threshold and complementary suppression).
@@ -99,12 +138,8 @@ def participant_counts(
     dimensions = (territory_dimension(session), actor_group_dimension(session))
     listed = [{value for value, _label in d.values} for d in dimensions]
     cells: Counter[tuple] = Counter()
-    for values, count in _tallies(
-        select(ResponseTally.dimensions, ResponseTally.count).where(
-            ResponseTally.questionnaire_id == session.workshop.questionnaire_id
-        ),
-        filters,
-    ):
+    tallies = tallies or read_tallies(session)
+    for values, count in _matching(tallies.responses, filters):
         cells[
             tuple(
                 values.get(d.key) if values.get(d.key) in known else OTHER
@@ -140,27 +175,28 @@ def participant_counts(
     )
 
 
-def count_answers(question: Question, filters: Mapping[str, str]) -> int:
-    """How many responses answered ``question`` (all of them: no breakdown)."""
-    return sum(
-        count
-        for _values, count in _tallies(
+def count_answers(
+    question: Question, filters: Mapping[str, str], rows: list | None = None
+) -> int:
+    """How many responses answered ``question`` (all of them: no breakdown);
+    ``rows``: its tally rows, when already read."""
+    if rows is None:
+        rows = db.session.execute(
             select(QuestionTally.dimensions, QuestionTally.count).where(
                 QuestionTally.question_id == question.id
-            ),
-            filters,
-        )
-    )
+            )
+        ).all()
+    return sum(count for _values, count in _matching(rows, filters))
 
 
-def _tallies(stmt, filters: Mapping[str, str]) -> list[tuple[dict, int]]:
+def _matching(rows, filters: Mapping[str, str]) -> list[tuple[dict, int]]:
     """(dimensions, count) of the tally rows matching ``filters``."""
-    rows = []
-    for text, count in db.session.execute(stmt):
+    matching = []
+    for text, count in rows:
         values = json.loads(text) if text else {}
         if all(values.get(key) == value for key, value in filters.items()):
-            rows.append((values, count))
-    return rows
+            matching.append((values, count))
+    return matching
 
 
 def _has_other(cells: Counter, index: int) -> bool:
@@ -198,39 +234,35 @@ def reserved_questions(session: WorkshopSession) -> dict[int, list[str]]:
     return names
 
 
-def figures_fingerprint(session: WorkshopSession) -> tuple:
+def figures_fingerprint(
+    session: WorkshopSession, tallies: LiveTallies | None = None
+) -> tuple:
     """What changes whenever a figure or a word the projector shows may change.
 
     Answers are only ever added, so the number and the sum of the
     questionnaire's response tallies and of the projected question's tallies
     move with every new participant or answer; ``live_version`` moves with
     every change of state, question or reveal; the names and labels are read
-    as they are. Two indexed aggregates instead of the tables: an unchanged
+    as they are. The tally rows are summed, not decoded: an unchanged
     projector is answered 304 for a few milliseconds.
     """
     workshop = session.workshop
-    responses = db.session.execute(
-        select(func.count(), func.coalesce(func.sum(ResponseTally.count), 0)).where(
-            ResponseTally.questionnaire_id == workshop.questionnaire_id
-        )
-    ).one()
+    tallies = tallies or read_tallies(session)
     question = session.current_question
-    answers = (0, 0)
     labels: tuple = ()
     if question is not None:
-        answers = db.session.execute(
-            select(func.count(), func.coalesce(func.sum(QuestionTally.count), 0)).where(
-                QuestionTally.question_id == question.id
-            )
-        ).one()
         labels = (question.label, *(option.label for option in question.options))
     return (
         session.live_version,
         workshop.anonymity_threshold,
-        tuple(responses),
-        tuple(answers),
+        _size(tallies.responses),
+        _size(tallies.answers),
         labels,
         tuple(t.name for t in workshop.territories),
         tuple(g.name for g in workshop.actor_groups),
         tuple((w.name, w.prompt) for w in workshop.working_groups),
     )
+
+
+def _size(rows: list[tuple[str, int]]) -> tuple[int, int]:
+    return len(rows), sum(count for _text, count in rows)

@@ -159,13 +159,13 @@ def hide_results(workshop_id: int, session_id: int):
 def projector(workshop_id: int, session_id: int):
     workshop, session = _load(workshop_id, session_id)
     form = _projector_options(workshop)
-    payload = projector_payload(session, form.options())
+    tallies = queries.read_tallies(session)
     return render_template(
         "workshops/live/projector.html",
         workshop=workshop,
         session=session,
-        payload=payload,
-        etag=quote_etag(projector_etag(session, form.options())),
+        payload=projector_payload(session, form.options(), tallies),
+        etag=quote_etag(projector_etag(session, form.options(), tallies)),
         state_url=url_for(
             "live.projector_state",
             workshop_id=workshop.id,
@@ -180,11 +180,12 @@ def projector(workshop_id: int, session_id: int):
 def projector_state(workshop_id: int, session_id: int):
     workshop, session = _load(workshop_id, session_id)
     options = _projector_options(workshop).options()
-    etag = projector_etag(session, options)
+    tallies = queries.read_tallies(session)
+    etag = projector_etag(session, options, tallies)
     if request.if_none_match.contains(etag):
         response = Response(status=304)
     else:
-        response = jsonify(projector_payload(session, options))
+        response = jsonify(projector_payload(session, options, tallies))
     response.set_etag(etag)
     # Always ask again: the ETag makes an unchanged answer a few bytes.
     response.headers["Cache-Control"] = "no-cache"
