@@ -29,7 +29,9 @@
     if (value === null || value === undefined) {
       return "";
     }
-    var text = value.toLocaleString(lang, { maximumFractionDigits: 1 });
+    // Percentages in whole numbers, rounded half up as the tables write them.
+    var digits = unit === "%" ? 0 : 1;
+    var text = value.toLocaleString(lang, { maximumFractionDigits: digits });
     return unit ? text + "\u00a0" + unit : text;
   }
 

@@ -2,6 +2,7 @@
 
 import json
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -185,8 +186,24 @@ def test_charts_carry_only_visible_figures(client, workshop, respond):
             int(re.search(r"\((\d+) %\)", q1[dataset["label"]][p]).group(1))
             for _t, p in shown
         ]
-        assert dataset["data"] == expected
+        # Drawn unrounded, written as the table writes it.
+        written = [
+            int(Decimal(repr(value)).quantize(Decimal(1), ROUND_HALF_UP))
+            for value in dataset["data"]
+        ]
+        assert written == expected
     assert q1_chart["labels"][-1] == ["Ensemble", "n = 15"]
+
+
+def test_stacked_bars_fill_their_hundred_percent(client, workshop, respond):
+    # Thirds: 33 % + 33 % + 33 % in the table, a full bar in the chart.
+    for territory, q2 in (("Savoie", "1"), ("Savoie", "2"), ("Savoie", "3")):
+        respond(territory, "Élus", Q1="A", Q2=q2)
+    _q1_chart, q2_chart = chart_data(page_of(client, workshop))
+    assert q2_chart["kind"] == "stacked"
+    for bar in range(len(q2_chart["labels"])):
+        total = sum(dataset["data"][bar] or 0 for dataset in q2_chart["datasets"])
+        assert total == pytest.approx(100)
 
 
 def test_page_loads_chart_js_and_participant_page_does_not(

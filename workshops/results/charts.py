@@ -1,15 +1,19 @@
 """What each question's chart draws, taken from its comparison table.
 
-The figures are those of the table, rounded as the table shows them; a hidden
-or empty column is left out altogether, so the chart cannot say more than the
-table. ``static/js/results_charts.js`` draws them with Chart.js; without
-JavaScript the tables remain.
+The figures are those of the table; a hidden or empty column is left out
+altogether, so the chart cannot say more than the table. Percentages are drawn
+unrounded (count / n, which the table's counts already give), so that a
+stacked bar fills its 100 %, and written rounded as the table writes them
+(``static/js/charts.js``). ``static/js/results_charts.js`` draws them with
+Chart.js; without JavaScript the tables remain.
 """
+
+from decimal import Decimal
 
 from flask_babel import gettext as _
 
 from surveys.aggregation import ColumnKind, QuestionResult, Results, RowKind
-from surveys.aggregation.numbers import round_percent, round_stat
+from surveys.aggregation.numbers import round_stat
 
 # A stacked bar of every point (scales), bars per option (choices), or means.
 KIND_STACKED = "stacked"
@@ -70,8 +74,9 @@ def chart_data(results: Results, question: QuestionResult) -> dict | None:
     return data
 
 
-def _percent(share: float | None) -> int | None:
-    return None if share is None else int(round_percent(share))
+def _percent(share: float | None) -> float | None:
+    # Through Decimal, as the table rounds: 0.145 is drawn 14.5, written 15 %.
+    return None if share is None else float(Decimal(repr(share)) * 100)
 
 
 def _stat(value: float | None) -> float | None:
