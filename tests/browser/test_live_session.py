@@ -50,6 +50,7 @@ def test_phones_follow_the_facilitator_and_the_room_sees_the_results(
     address = control.get_by_role("link", name=re.compile(r"\/j\/")).inner_text()
     assert address.strip() == f"{facilitator_desktop.server.url}/j/{live.join_code}"
     projector = control.context.new_page()
+    projector.set_viewport_size({"width": 1920, "height": 1080})
     script_errors = []
     projector.on("pageerror", lambda error: script_errors.append(error))
     projector.goto(facilitator_desktop.server.url + session_path(live) + "/projector")
@@ -86,6 +87,10 @@ def test_phones_follow_the_facilitator_and_the_room_sees_the_results(
     control.get_by_role("button", name="Révéler les résultats").click()
     expect(projector.locator("#question-answers")).to_have_text("1 réponse")
     expect(projector.locator("#question-chart canvas")).to_be_visible()
+    # The whole room reads the results without anyone scrolling the projector.
+    for part in ("#question-chart", "#question-table-wrap", "#join-code"):
+        box = projector.locator(part).bounding_box()
+        assert box["y"] + box["height"] <= 1080, part
 
     control.get_by_role("button", name="Suivante →").click()
     expect(shown).to_contain_text(QUESTIONS[1].label, timeout=FOLLOW_MS)
