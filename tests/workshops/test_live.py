@@ -275,3 +275,10 @@ def test_question_of_another_workshop_is_404(client, session, make_workshop):
 
     assert response.status_code == 404
     assert refreshed(session).current_question_id is None
+
+
+def test_control_panel_title_in_english(client, session):
+    post_form(client, "/lang/en", {"next": live_url(session)}, page=live_url(session))
+    page = client.get(live_url(session)).get_data(as_text=True)
+    assert f"Live control: {session.label}" in page
+    assert "Pilotage en direct" not in page

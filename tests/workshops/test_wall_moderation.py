@@ -229,3 +229,12 @@ def test_other_facilitators_get_a_404(app, make_facilitator, session, wall_url):
     )
     for url in (wall_url, f"{wall_url}/projector", f"{wall_url}/projector/state.json"):
         assert other.get(url).status_code == 404
+
+
+def test_merge_choices_in_english(client, session, wall_url):
+    add(session, "Un guichet unique pour les familles")
+    add(session, "Guichet unique")
+    post_form(client, "/lang/en", {"next": wall_url}, page=wall_url)
+    page = client.get(wall_url).get_data(as_text=True)
+    assert re.search(r"<option[^>]*>no\. \d+ — Guichet unique", page)
+    assert "n°" not in page

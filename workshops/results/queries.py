@@ -68,7 +68,8 @@ class ResultFilters:
             )
         if self.by_working_group:
             parts.append(_("Comparaison : groupes de travail"))
-        return " ; ".join(parts) or _("Aucun (toutes les réponses)")
+        # Translators: between two filters, e.g. "Séance : X ; Vague : Y".
+        return _(" ; ").join(parts) or _("Aucun (toutes les réponses)")
 
 
 def present_waves(workshop: Workshop) -> list[str]:

@@ -1,5 +1,6 @@
 """Forms of the wall: posting a contribution, filtering and merging."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, TextAreaField
@@ -162,7 +163,10 @@ class MergeForm(FlaskForm):
     ) -> "MergeForm":
         form = cls(prefix=f"merge-{contribution.id}", **kwargs)
         form.target.choices = [
-            SelectChoice(target.id, f"n°{target.id} — {_excerpt(target.text)}")
+            SelectChoice(
+                target.id,
+                _("n°%(num)d — %(text)s", num=target.id, text=_excerpt(target.text)),
+            )
             for target in targets
             if target.id != contribution.id
         ]
