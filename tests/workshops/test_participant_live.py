@@ -478,3 +478,28 @@ def test_closed_page_follows_a_reopening(client, session):
     page = client.get(URL).get_data(as_text=True)
     assert f'data-follow="{URL}/etat"' in page
     assert "Actualiser" in page
+
+
+def test_switching_back_to_self_paced_keeps_one_response_per_phone(
+    client, workshop, session
+):
+    q1 = _question(workshop, "Q1")
+    _start(client, workshop)
+    _facilitator_shows(session, q1)
+    _answer(client, q1, {f"q_{q1.id}": "B"})
+    _facilitator_shows(session, None, pacing=Pacing.SELF)
+
+    page = client.get(URL).get_data(as_text=True)
+    assert "Vous avez déjà répondu à cette séance" in page
+    assert "question par question" in page
+    assert 'class="answer-form"' not in page
+    # A whole form sent anyway (an old page) does not make a second response.
+    data = {
+        "territory": str(workshop.territories[0].id),
+        "group": str(workshop.actor_groups[1].id),
+        f"q_{q1.id}": "A",
+    }
+    reply = post_form(client, URL, data)
+    assert reply.status_code in (302, 303)
+    assert _count(Response) == 1
+    assert db.session.execute(select(Answer.option_code)).scalars().all() == ["B"]

@@ -37,7 +37,11 @@ from workshops.participant.forms import (
     scale_ends,
 )
 from workshops.participant.questions import asked_questions, offered_working_group
-from workshops.participant.services import has_answered, submit_answers
+from workshops.participant.services import (
+    find_started_response,
+    has_answered,
+    submit_answers,
+)
 from workshops.participant.state import allow_failed_lookup, session_state_response
 from workshops.queries import get_open_session_by_code
 
@@ -173,10 +177,15 @@ def _answer_self_paced(session: WorkshopSession):
     form = make_answer_form(session, questions, working_group_id)
     token = participant_token(form.token.data)
     form.token.data = token
-    if has_answered(session, token):
+    # A browser that answered question by question before the session turned
+    # self-paced keeps that one response: the whole form would be a second.
+    started = find_started_response(session, token) is not None
+    if started or has_answered(session, token):
         if request.method == "POST":
             return _thanks_redirect(session, token)
-        return render_template("workshops/participant/answered.html", session=session)
+        return render_template(
+            "workshops/participant/answered.html", session=session, started=started
+        )
     if session.is_open and form.validate_on_submit():
         _record_once(session, form, token)
         territory_id = session.territory_id or form.territory.data
