@@ -301,6 +301,7 @@ def test_individual_rows_only_on_request(client, workshop, answered, respond):
     lines = rows(book(client, workshop, with_data="y")["Données"])
     assert "précaution" in lines[0][0]
     assert "« Autres »" in lines[1][0]
+    assert "(territoire, collège d’acteurs, séance, vague) de moins de" in lines[1][0]
     assert lines[2][:5] == (
         "Territoire",
         "Collège d’acteurs",

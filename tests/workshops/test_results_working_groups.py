@@ -3,6 +3,7 @@ side by side, and in the workbook and the CSV, small groups hidden."""
 
 import html
 import io
+import re
 
 import openpyxl
 import pandas as pd
@@ -184,6 +185,10 @@ def test_workbook_compares_working_groups(client, workshop, answered):
     # Two members only: merged, and left blank since "Autres" would be two too.
     assert "Personnes âgées" not in values
     assert "Autres" not in values
+    # The warning names every merged column, the working group included.
+    merged = re.search(r"Les valeurs \(([^)]*)\)", data[1][0]).group(1)
+    assert "groupe de travail" in merged.split(", ")
+    assert "territoire" in merged.split(", ")
 
 
 def test_workbook_filtered_by_working_group(client, workshop, answered):

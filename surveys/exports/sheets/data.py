@@ -10,15 +10,17 @@ from surveys.exports.sheets.tables import merge_string, write_text
 _HEADER_ROW = 3
 
 
-def data_warning(threshold: int) -> str:
-    """Why the individual rows are sensitive, and what was done about it."""
+def data_warning(threshold: int, dimensions: list[str]) -> str:
+    """Why the individual rows are sensitive, and what was done about it, for
+    the dimension columns shown (e.g. "Territoire", "Groupe de travail")."""
     return _(
         "Une ligne par réponse, sans identifiant ni date, dans un ordre sans lien "
-        "avec l’ordre d’arrivée. Les valeurs (territoire, collège, séance, vague) "
-        "de moins de %(k)s réponses sont regroupées en « Autres », laissées vides "
-        "si « Autres » reste sous ce seuil. Croiser plusieurs colonnes peut malgré "
-        "tout permettre de reconnaître une personne : ne diffusez cette feuille "
-        "qu’aux personnes qui en ont besoin.",
+        "avec l’ordre d’arrivée. Les valeurs (%(dimensions)s) de moins de %(k)s "
+        "réponses sont regroupées en « Autres », laissées vides si « Autres » "
+        "reste sous ce seuil. Croiser plusieurs colonnes peut malgré tout permettre "
+        "de reconnaître une personne : ne diffusez cette feuille qu’aux personnes "
+        "qui en ont besoin.",
+        dimensions=", ".join(label[:1].lower() + label[1:] for label in dimensions),
         k=threshold,
     )
 
@@ -43,7 +45,12 @@ def write_data(
     )
     sheet.set_row(1, 60)
     merge_string(
-        sheet, 1, 0, max(columns - 1, 7), data_warning(threshold), formats["wrap"]
+        sheet,
+        1,
+        0,
+        max(columns - 1, 7),
+        data_warning(threshold, list(records.headers[:dims])),
+        formats["wrap"],
     )
     sheet.set_row(_HEADER_ROW, 45)
     for col, header in enumerate(records.headers):
