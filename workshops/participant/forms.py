@@ -50,14 +50,16 @@ class JoinForm(FlaskForm):
     )
 
 
-class _PickOneField(RadioField):
-    """A required radio list: one clear message when nothing is chosen."""
+class PickOneField(RadioField):
+    """A required radio list: one clear message when nothing is chosen, one
+    when the value sent is not in the list."""
 
-    def __init__(self, label, required_message, **kwargs) -> None:
+    def __init__(self, label, required_message, invalid_message, **kwargs) -> None:
         super().__init__(
             label,
             validators=[InputRequired(message=required_message)],
-            coerce=int,
+            invalid_choice_message=invalid_message,
+            invalid_value_message=invalid_message,
             **kwargs,
         )
         self.required_message = required_message
@@ -70,30 +72,32 @@ class _PickOneField(RadioField):
         super().pre_validate(form)
 
 
-def _territory_field() -> _PickOneField:
-    return _PickOneField(
+def pick_id_field(label, required_message, invalid_message) -> PickOneField:
+    """A required choice among database rows (territories, groups...)."""
+    return PickOneField(label, required_message, invalid_message, coerce=int)
+
+
+def _territory_field() -> PickOneField:
+    return pick_id_field(
         _l("Votre territoire"),
-        required_message=_l("Choisissez votre territoire."),
-        invalid_choice_message=_l("Choisissez un territoire de la liste."),
-        invalid_value_message=_l("Choisissez un territoire de la liste."),
+        _l("Choisissez votre territoire."),
+        _l("Choisissez un territoire de la liste."),
     )
 
 
-def _group_field() -> _PickOneField:
-    return _PickOneField(
+def _group_field() -> PickOneField:
+    return pick_id_field(
         _l("Je réponds en tant que"),
-        required_message=_l("Choisissez à quel titre vous répondez."),
-        invalid_choice_message=_l("Choisissez une réponse de la liste."),
-        invalid_value_message=_l("Choisissez une réponse de la liste."),
+        _l("Choisissez à quel titre vous répondez."),
+        _l("Choisissez une réponse de la liste."),
     )
 
 
-def _working_group_field() -> _PickOneField:
-    return _PickOneField(
+def _working_group_field() -> PickOneField:
+    return pick_id_field(
         _l("Votre groupe de travail"),
-        required_message=_l("Choisissez votre groupe de travail."),
-        invalid_choice_message=_l("Choisissez un groupe de la liste."),
-        invalid_value_message=_l("Choisissez un groupe de la liste."),
+        _l("Choisissez votre groupe de travail."),
+        _l("Choisissez un groupe de la liste."),
     )
 
 

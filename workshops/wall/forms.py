@@ -3,13 +3,14 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField, TextAreaField
+from wtforms import SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, StopValidation
+from wtforms.validators import DataRequired, InputRequired, Length
 
 from workshops.labels import CONTRIBUTION_KIND_LABELS
 from workshops.models import Contribution, ContributionKind, WorkshopSession
 from workshops.participant.browser import Profile
+from workshops.participant.forms import PickOneField, pick_id_field
 
 MAX_LENGTH = 500
 KIND_CHOICES = [
@@ -24,40 +25,10 @@ def _clean_text(value: str | None) -> str | None:
     return value.replace("\r\n", "\n").strip()
 
 
-class _PickOneField(RadioField):
-    """A required radio list with one clear message when nothing is chosen."""
-
-    def __init__(self, label, required_message, invalid_message, **kwargs) -> None:
-        super().__init__(
-            label,
-            validators=[InputRequired(message=required_message)],
-            invalid_choice_message=invalid_message,
-            **kwargs,
-        )
-        self.required_message = required_message
-        # Rendered by the shared form macro as a radio list in a fieldset.
-        self.type = "RadioField"
-
-    def pre_validate(self, form) -> None:
-        if self.data is None and not self.process_errors:
-            raise StopValidation(self.required_message)
-        super().pre_validate(form)
-
-
-def _pick_id(label, required_message, invalid_message) -> _PickOneField:
-    return _PickOneField(
-        label,
-        required_message,
-        invalid_message,
-        coerce=int,
-        invalid_value_message=invalid_message,
-    )
-
-
 class ContributionForm(FlaskForm):
     """A contribution, and who posts it when the browser has not said yet."""
 
-    kind = _PickOneField(
+    kind = PickOneField(
         _l("Vous proposez"),
         _l("Choisissez le type de votre contribution."),
         _l("Choisissez un type de la liste."),
@@ -78,17 +49,17 @@ class ContributionForm(FlaskForm):
         ],
         render_kw={"rows": 4, "maxlength": MAX_LENGTH},
     )
-    territory = _pick_id(
+    territory = pick_id_field(
         _l("Votre territoire"),
         _l("Choisissez votre territoire."),
         _l("Choisissez un territoire de la liste."),
     )
-    group = _pick_id(
+    group = pick_id_field(
         _l("Vous participez en tant que"),
         _l("Choisissez à quel titre vous participez."),
         _l("Choisissez une réponse de la liste."),
     )
-    working_group = _pick_id(
+    working_group = pick_id_field(
         _l("Votre groupe de travail"),
         _l("Choisissez votre groupe de travail."),
         _l("Choisissez un groupe de la liste."),
