@@ -65,9 +65,7 @@ def projector_payload(
 
 
 def projector_etag(
-    session: WorkshopSession,
-    options: ProjectorOptions,
-    tallies: queries.LiveTallies | None = None,
+    session: WorkshopSession, options: ProjectorOptions, tallies: queries.LiveTallies
 ) -> str:
     """The ETag of what the projector would show, without computing it."""
     group = options.working_group
@@ -138,7 +136,7 @@ def _question(
     if question is None:
         return None
     ids = queries.question_ids(session)
-    answers = queries.count_answers(question, filters, tallies.answers)
+    answers = queries.count_answers(tallies.answers, filters)
     data = {
         "id": question.id,
         "code": question.code,

@@ -175,17 +175,9 @@ def participant_counts(
     )
 
 
-def count_answers(
-    question: Question, filters: Mapping[str, str], rows: list | None = None
-) -> int:
-    """How many responses answered ``question`` (all of them: no breakdown);
-    ``rows``: its tally rows, when already read."""
-    if rows is None:
-        rows = db.session.execute(
-            select(QuestionTally.dimensions, QuestionTally.count).where(
-                QuestionTally.question_id == question.id
-            )
-        ).all()
+def count_answers(rows: list[tuple[str, int]], filters: Mapping[str, str]) -> int:
+    """How many responses answered a question (all of them: no breakdown),
+    from its tally rows (``LiveTallies.answers``)."""
     return sum(count for _values, count in _matching(rows, filters))
 
 
@@ -234,9 +226,7 @@ def reserved_questions(session: WorkshopSession) -> dict[int, list[str]]:
     return names
 
 
-def figures_fingerprint(
-    session: WorkshopSession, tallies: LiveTallies | None = None
-) -> tuple:
+def figures_fingerprint(session: WorkshopSession, tallies: LiveTallies) -> tuple:
     """What changes whenever a figure or a word the projector shows may change.
 
     Answers are only ever added, so the number and the sum of the
@@ -247,7 +237,6 @@ def figures_fingerprint(
     projector is answered 304 for a few milliseconds.
     """
     workshop = session.workshop
-    tallies = tallies or read_tallies(session)
     question = session.current_question
     labels: tuple = ()
     if question is not None:
